@@ -1,0 +1,22 @@
+import { clientIp } from "@/lib/http/client-ip";
+import { submitQuiz } from "@/lib/quiz/submit";
+import { answersFromParams, quizHref } from "@/lib/quiz/url-state";
+import { currentQuiz } from "@/lib/quiz/views";
+import { resultPath } from "@/lib/quiz/paths";
+
+// The no-JavaScript end of the quiz: a form POST that stores the result and
+// redirects (303) to its permalink, so a refresh never submits twice.
+export async function POST(request: Request) {
+  const { questions } = currentQuiz();
+  const form = await request.formData().catch(() => new FormData());
+  const params = new URLSearchParams();
+  for (const [key, value] of form) if (typeof value === "string") params.append(key, value);
+  const answers = answersFromParams(questions, params);
+
+  const outcome = await submitQuiz(clientIp(request.headers), answers);
+  const back = (path: string) => Response.redirect(new URL(path, request.url), 303);
+  if (outcome.ok) return back(resultPath(outcome.token));
+  if ("rateLimited" in outcome) return back(`${quizHref(questions, answers)}${Object.keys(answers).length ? "&" : "?"}notice=busy`);
+  // Something was missing or stale: send them to the first question still needing an answer.
+  return back(quizHref(questions, answers));
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { recordFunnelEvent } from "@/lib/quiz/funnel";
+import { resolveStep } from "@/lib/quiz/step-state";
+import { currentQuiz } from "@/lib/quiz/views";
+import { QuizRunner } from "./quiz-runner";
+
+export const metadata: Metadata = {
+  title: "Your free plan",
+  description: "A few kind, honest questions about your breakup, then a plan that fits your situation. No email needed.",
+};
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toParams(sp: SearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(sp)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  }
+  return params;
+}
+
+export default async function QuizPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = toParams(await searchParams);
+  const { version, questions } = currentQuiz();
+  const state = resolveStep(questions, params);
+  if (state.answered) {
+    // Without JavaScript each step is a request: count it here. Counting must never block the quiz.
+    const first = state.answered === questions[0]?.id;
+    await Promise.all([
+      first ? recordFunnelEvent({ type: "started", version }) : null,
+      recordFunnelEvent({ type: "answered", version, questionId: state.answered }),
+    ]).catch((err) => console.error("funnel event failed:", err));
+  }
+  return <QuizRunner version={version} questions={questions} initial={state} notice={params.get("notice") ?? undefined} />;
+}

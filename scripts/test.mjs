@@ -1,0 +1,80 @@
+// `npm test`: every check a change must pass, in order, then one closing line
+// "N passed, N failed". Typecheck, lint and build count as one check each; the
+// unit and e2e runners contribute one per test. Later steps still run after a
+// failure so one run shows everything that is wrong (the e2e step needs a build).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const bin = (name) => path.join("node_modules", ".bin", name);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dojo-test-"));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+let passed = 0;
+let failed = 0;
+
+function run(title, cmd, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}: ${cmd} ${args.join(" ")}`);
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  return result.status === 0;
+}
+
+function gate(title, cmd, args, extraEnv) {
+  const ok = run(title, cmd, args, extraEnv);
+  if (ok) passed++;
+  else failed++;
+  console.log(ok ? `✔ ${title}` : `✘ ${title} failed`);
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function browserAvailable() {
+  if (process.env.CHROMIUM_PATH || fs.existsSync("/usr/bin/chromium")) return true;
+  const probe = spawnSync(process.execPath, ["-e", "const {chromium}=require('@playwright/test');process.exit(require('fs').existsSync(chromium.executablePath())?0:1)"]);
+  return probe.status === 0;
+}
+
+gate("typegen", bin("next"), ["typegen"]);
+gate("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
+gate("lint", bin("eslint"), [".", "--max-warnings=0"]);
+
+const unitReport = path.join(tmp, "vitest.json");
+run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
+const unit = readJson(unitReport);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unit.numTotalTestSuites > 0 && unit.success === false && unit.numFailedTests === 0 ? 1 : 0);
+} else {
+  failed++;
+  console.log("✘ the unit test runner wrote no report");
+}
+
+const built = gate("production build", bin("next"), ["build"]);
+if (built) {
+  if (!browserAvailable()) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);
+  const e2eReport = path.join(tmp, "playwright.json");
+  run("end-to-end tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+  const e2e = readJson(e2eReport);
+  if (e2e?.stats) {
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+    if (e2e.errors?.length) failed++;
+  } else {
+    failed++;
+    console.log("✘ the end-to-end runner wrote no report");
+  }
+} else {
+  failed++;
+  console.log("✘ end-to-end tests skipped: the build failed");
+}
+
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
