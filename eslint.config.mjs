@@ -26,6 +26,7 @@ export default defineConfig([
   },
   {
     files: ["app/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

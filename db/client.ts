@@ -73,7 +73,7 @@ export function connect(config: DbConfig): Promise<DbHandle> {
 }
 
 /** Tests point the app's code at a database of their own. */
-export function useDatabaseForTests(handle: DbHandle | undefined): void {
+export function setTestDatabase(handle: DbHandle | undefined): void {
   slot.__dojoDb = handle;
   slot.__dojoDbReady = handle ? Promise.resolve(handle) : undefined;
 }

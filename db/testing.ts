@@ -3,7 +3,7 @@
 // test runs on both engines.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openPglite, openPostgres, useDatabaseForTests, type DbHandle, type DbKind } from "./client";
+import { openPglite, openPostgres, setTestDatabase, type DbHandle, type DbKind } from "./client";
 
 export interface TestDatabase {
   kind: DbKind;
@@ -54,13 +54,13 @@ export function testDatabases(): TestDatabase[] {
 }
 
 /** Opens a fresh database and makes the app's code use it until `close`. */
-export async function useFreshDatabase(target: TestDatabase): Promise<DbHandle> {
+export async function openFreshTestDatabase(target: TestDatabase): Promise<DbHandle> {
   const handle = await target.open();
-  useDatabaseForTests(handle);
+  setTestDatabase(handle);
   return {
     ...handle,
     async close() {
-      useDatabaseForTests(undefined);
+      setTestDatabase(undefined);
       await handle.close();
     },
   };

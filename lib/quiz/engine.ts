@@ -134,9 +134,10 @@ export function validateAnswers(def: QuizDefinition, input: unknown): Validation
   }
 
   const answers: Answers = {};
-  // Questions whose answer was invalid, and those whose visibility depends on
-  // one: whether they apply can't be judged, so they get no "missing" or
-  // "doesn't apply" issue that would send the developer the wrong way.
+  // Questions whose answer is missing or invalid, and those whose visibility
+  // depends on one: whether they apply can't be judged until that is fixed, so
+  // they get no "missing" or "doesn't apply" issue that would send the
+  // developer the wrong way (a present answer is still type-checked).
   const undecidable = new Set<string>();
   for (const q of def.questions) {
     const present = hasOwn(input, q.id);
@@ -160,6 +161,7 @@ export function validateAnswers(def: QuizDefinition, input: unknown): Validation
     }
     if (!present) {
       issues.push({ path: fieldPath(q.id), message: `"${q.id}" applies given the other answers but has no answer; every question that applies is required.` });
+      undecidable.add(q.id);
       continue;
     }
     const checked = checkAnswer(q, input[q.id]);

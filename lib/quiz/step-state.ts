@@ -3,7 +3,7 @@
 // this, so the quiz behaves the same with and without JavaScript. Client-safe.
 import { readAnswer, type QuestionView } from "./answer-input";
 import { nextUnanswered, pruneAnswers, visibleQuestions } from "./flow";
-import type { Answers, Question } from "./schema";
+import type { Answers } from "./schema";
 import { answersFromParams } from "./url-state";
 
 type ParamSource = { getAll(name: string): string[]; get(name: string): string | null };
@@ -17,17 +17,9 @@ export interface StepState {
   answered?: string;
 }
 
-const asQuestions = (qs: QuestionView[]) => qs as unknown as Question[];
+export const visibleViews = (questions: QuestionView[], answers: Answers): QuestionView[] => visibleQuestions(questions, answers);
 
-export function visibleViews(questions: QuestionView[], answers: Answers): QuestionView[] {
-  const ids = new Set(visibleQuestions(asQuestions(questions), answers).map((q) => q.id));
-  return questions.filter((q) => ids.has(q.id));
-}
-
-function nextView(questions: QuestionView[], answers: Answers): QuestionView | null {
-  const q = nextUnanswered(asQuestions(questions), answers);
-  return q ? (questions.find((v) => v.id === q.id) ?? null) : null;
-}
+const nextView = (questions: QuestionView[], answers: Answers): QuestionView | null => nextUnanswered(questions, answers) ?? null;
 
 export function resolveStep(questions: QuestionView[], params: ParamSource): StepState {
   const from = params.get("from");
@@ -38,7 +30,7 @@ export function resolveStep(questions: QuestionView[], params: ParamSource): Ste
   if (submitted) {
     const read = readAnswer(submitted, params.getAll(submitted.id));
     if (!read.ok) return { answers: base, current: submitted, error: read.message };
-    const answers = pruneAnswers(asQuestions(questions), { ...base, [submitted.id]: read.value });
+    const answers = pruneAnswers(questions, { ...base, [submitted.id]: read.value });
     const visible = visibleViews(questions, answers);
     // Go forward in order (answers further on stay and are shown again), but
     // never leave a relevant question unanswered before the review.

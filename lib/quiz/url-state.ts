@@ -3,7 +3,7 @@
 // is stored until the person asks for their plan. Client-safe.
 import { readAnswer, answerToFields, type QuestionView } from "./answer-input";
 import { pruneAnswers } from "./flow";
-import type { Answers, Question } from "./schema";
+import type { Answers } from "./schema";
 
 type ParamSource = { getAll(name: string): string[]; get(name: string): string | null };
 
@@ -17,7 +17,7 @@ export function answersFromParams(questions: QuestionView[], params: ParamSource
     const read = readAnswer(q, raw);
     if (read.ok) answers[q.id] = read.value;
   }
-  return pruneAnswers(questions as Question[], answers);
+  return pruneAnswers(questions, answers);
 }
 
 /** Hidden-field pairs (or URL parameters) for the answers, in question order. */

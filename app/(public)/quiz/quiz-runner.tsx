@@ -180,15 +180,15 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
               </div>
             )}
           </fieldset>
-          <div className="flex flex-row-reverse items-center justify-between gap-3">
-            <button type="submit" className="btn-primary">
-              Next
-            </button>
+          <div className="flex items-center gap-3">
             {previous ? (
               <a href={quizHref(questions, state.answers, previous.id)} onClick={(e) => onBack(e, previous.id)} className="btn-secondary">
                 Back
               </a>
             ) : null}
+            <button type="submit" className="btn-primary ml-auto">
+              Next
+            </button>
           </div>
         </form>
       ) : (

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, useDatabaseForTests } from "@/db/client";
-import { testDatabases, useFreshDatabase } from "@/db/testing";
+import { openPglite, setTestDatabase } from "@/db/client";
+import { testDatabases, openFreshTestDatabase } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { GET } from "./route";
 
 describe.each(testDatabases())("GET /api/health on $kind", (target) => {
   let handle: DbHandle;
   beforeAll(async () => {
-    handle = await useFreshDatabase(target);
+    handle = await openFreshTestDatabase(target);
   });
   afterAll(() => handle.close());
 
@@ -22,13 +22,13 @@ describe("GET /api/health when the database cannot answer", () => {
   it("answers 503 with a JSON error", async () => {
     const broken = openPglite();
     await broken.close();
-    useDatabaseForTests(broken);
+    setTestDatabase(broken);
     try {
       const res = await GET();
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: "error", error: "The database is not answering." });
     } finally {
-      useDatabaseForTests(undefined);
+      setTestDatabase(undefined);
     }
   });
 });
