@@ -9,7 +9,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <div className="space-y-4" role="alert">
       <h1 className="font-serif text-3xl font-semibold">Something went wrong on our side</h1>
       <p className="leading-relaxed text-muted">
-        It&apos;s not you. Please try again in a moment; if it keeps happening, come back a little later.
+        It’s not you. Please try again in a moment; if it keeps happening, come back a little later.
       </p>
       <div className="flex flex-wrap gap-3">
         <button type="button" onClick={reset} className="btn-primary">

@@ -6,7 +6,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="en">
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem", maxWidth: "40rem", margin: "0 auto" }}>
         <h1>Something went wrong on our side</h1>
-        <p>It&apos;s not you. Please try again in a moment.</p>
+        <p>It’s not you. Please try again in a moment.</p>
         <button type="button" onClick={reset}>
           Try again
         </button>

@@ -3,7 +3,7 @@ import Link from "next/link";
 export default function NotFound() {
   return (
     <div className="space-y-4">
-      <h1 className="font-serif text-3xl font-semibold">We couldn&apos;t find that page</h1>
+      <h1 className="font-serif text-3xl font-semibold">We couldn’t find that page</h1>
       <p className="leading-relaxed text-muted">
         The link may be mistyped, or the page may have moved. Nothing you did broke anything.
       </p>

@@ -21,11 +21,11 @@ export default function HomePage() {
       <section className="space-y-5">
         <p className="text-sm font-semibold uppercase tracking-wide text-clay">After a breakup</p>
         <h1 className="font-serif text-4xl font-semibold leading-tight sm:text-5xl">
-          You don&apos;t need more rules. You need a plan that fits your life.
+          You don’t need more rules. You need a plan that fits your life.
         </h1>
         <p className="max-w-2xl text-lg leading-relaxed text-muted">
           Breakup Dojo is a coach in your pocket for the hard weeks after a breakup. Answer a few questions about what
-          happened and where things stand, and you&apos;ll get a clear, honest plan for what to do next — and why.
+          happened and where things stand, and you’ll get a clear, honest plan for what to do next — and why.
         </p>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
           <Link href="/quiz" className="btn-primary">
@@ -54,12 +54,12 @@ export default function HomePage() {
           How the free plan works
         </h2>
         <ol className="list-decimal space-y-2 pl-6 leading-relaxed">
-          <li>You answer one question at a time — how long it&apos;s been, what still ties you together, who reached out.</li>
+          <li>You answer one question at a time — how long it’s been, what still ties you together, who reached out.</li>
           <li>You get a plan: a few concrete steps, the traps to avoid, and the answers that shaped it.</li>
-          <li>You keep a private link to come back to. We don&apos;t ask who you are.</li>
+          <li>You keep a private link to come back to. We don’t ask who you are.</li>
         </ol>
         <p className="leading-relaxed text-muted">
-          No one can promise you your ex back, and we won&apos;t. What we can do is help you stop making things
+          No one can promise you your ex back, and we won’t. What we can do is help you stop making things
           harder, and start feeling like yourself again.
         </p>
       </section>
@@ -71,7 +71,7 @@ export default function HomePage() {
           real coach.
         </p>
         <Link href="/pricing" className="link">
-          See what&apos;s inside the Dojo
+          See what’s inside the Dojo
         </Link>
       </section>
     </div>

@@ -32,7 +32,7 @@ export function CrisisResources({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
         <LineList lines={crisisLines} />
       </div>
       <div>
-        <Sub className="mb-2 font-semibold">If your ex frightens you, threatens you or won&apos;t leave you alone</Sub>
+        <Sub className="mb-2 font-semibold">If your ex frightens you, threatens you or won’t leave you alone</Sub>
         <LineList lines={abuseLines} />
       </div>
       <p className="text-sm">{elsewhereNote}</p>

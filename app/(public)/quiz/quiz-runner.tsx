@@ -81,7 +81,11 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
       setState(next);
       return;
     }
-    if (next.answered) sendFunnelEvent(version, next.answered, next.answered === questions[0]?.id);
+    if (next.answered) {
+      sendFunnelEvent(version, next.answered, next.answered === questions[0]?.id);
+      // Rewrite the entry being left so the back button returns to this question with its answer.
+      window.history.replaceState(null, "", quizHref(questions, next.answers, next.answered));
+    }
     go(next);
   }
 

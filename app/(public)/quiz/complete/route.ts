@@ -14,7 +14,8 @@ export async function POST(request: Request) {
   const answers = answersFromParams(questions, params);
 
   const outcome = await submitQuiz(clientIp(request.headers), answers);
-  const back = (path: string) => Response.redirect(new URL(path, request.url), 303);
+  // A relative Location: the browser resolves it against the address it used, whatever the proxy in front.
+  const back = (path: string) => new Response(null, { status: 303, headers: { Location: path } });
   if (outcome.ok) return back(resultPath(outcome.token));
   if ("rateLimited" in outcome) return back(`${quizHref(questions, answers)}${Object.keys(answers).length ? "&" : "?"}notice=busy`);
   // Something was missing or stale: send them to the first question still needing an answer.

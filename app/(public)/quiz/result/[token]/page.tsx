@@ -77,7 +77,7 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
       {p.nextStep && !p.crisis ? (
         <section aria-labelledby="next" className="space-y-3 rounded-2xl border border-line bg-card p-5">
           <h2 id="next" className="font-serif text-xl font-semibold">
-            If you&apos;d like company on the way
+            If you’d like company on the way
           </h2>
           <p className="leading-relaxed">{p.nextStep.text}</p>
           <Link href={p.nextStep.href} className="btn-primary">
@@ -92,7 +92,7 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
         </h2>
         <ShareLink url={url} />
         <p className="text-sm text-muted">
-          We don&apos;t know who you are, and this link is the only way back to this page. Things change?{" "}
+          We don’t know who you are, and this link is the only way back to this page. Things change?{" "}
           <Link href="/quiz" className="link">
             Take the quiz again
           </Link>
