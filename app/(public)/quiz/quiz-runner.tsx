@@ -118,7 +118,7 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
         <p className="mb-2 text-sm font-medium text-muted" aria-live="polite">
           {q ? `Question ${step} of ${total}` : "All done"}
         </p>
-        <progress className="h-2 w-full overflow-hidden rounded-full accent-brand" value={q ? step - 1 : total} max={total} aria-label="Quiz progress" />
+        <progress className="block h-2 w-full appearance-none overflow-hidden rounded-full bg-line [&::-moz-progress-bar]:bg-brand [&::-webkit-progress-bar]:bg-line [&::-webkit-progress-value]:rounded-full [&::-webkit-progress-value]:bg-brand" value={q ? step - 1 : total} max={total} aria-label="Quiz progress" />
       </div>
 
       {q ? (
@@ -180,7 +180,6 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
                     <span>{o.label}</span>
                   </label>
                 ))}
-                {q.kind === "multi" ? <p className="text-sm text-muted">Choose all that apply.</p> : null}
               </div>
             )}
           </fieldset>
