@@ -23,6 +23,22 @@ describe("environment validation", () => {
     expect(lines.some((l) => l.startsWith("Invalid environment variable QUIZ_RESULT_RETENTION_DAYS:"))).toBe(true);
   });
 
+  it("requires the secrets in production, naming each", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      [
+        "Invalid environment variable AUTH_SECRET: is required in production",
+        "Invalid environment variable EMAIL_SERVER: is required in production",
+        "Invalid environment variable STRIPE_SECRET_KEY: is required in production",
+        "Invalid environment variable STRIPE_WEBHOOK_SECRET: is required in production",
+      ].join("\n"),
+    );
+  });
+
+  it("reads ADMIN_EMAILS as a lower-cased list and rejects a bad address", () => {
+    expect(parseEnv({ ADMIN_EMAILS: " Coach@Example.com, owner@example.com " }).ADMIN_EMAILS).toEqual(["coach@example.com", "owner@example.com"]);
+    expect(() => parseEnv({ ADMIN_EMAILS: "coach@example.com, nope" })).toThrow(/ADMIN_EMAILS/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

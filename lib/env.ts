@@ -1,19 +1,41 @@
 import "server-only";
 import { z } from "zod";
 
-// Parsed once, typed everywhere. Defaults serve development only; anything
-// secret that production needs is required there (see requiredInProduction).
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
-  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
-  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).default("http://localhost:3000"),
-  QUIZ_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
-  QUIZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-});
+// Parsed once, typed everywhere. Defaults serve development only; secrets that
+// production needs are required there (see the refinement at the bottom).
+const emailList = z
+  .string()
+  .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email("must be a comma-separated list of email addresses")));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    EMAIL_SERVER: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    EMAIL_FROM: z.string().min(3).default('"Dojo" <no-reply@localhost>'),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_test_… or sk_live_…)").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
+    STRIPE_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of the Stripe API or the emulator" }).optional(),
+    ADMIN_EMAILS: emailList.default([]),
+    PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+    QUIZ_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    QUIZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    SIGNIN_LIMIT_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(5),
+    SIGNIN_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const key of ["AUTH_SECRET", "EMAIL_SERVER", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 
@@ -33,3 +55,11 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+// Development stand-ins, used only when NODE_ENV is not production (the schema requires the real ones there).
+const DEV_AUTH_SECRET = "development-only-secret-do-not-use-in-production";
+export const DEV_STRIPE_KEY = "sk_test_dev_emulator";
+export const DEV_WEBHOOK_SECRET = "whsec_dev_emulator";
+export const DEV_STRIPE_API_URL = "http://127.0.0.1:12111";
+
+export const authSecret = () => env().AUTH_SECRET ?? DEV_AUTH_SECRET;

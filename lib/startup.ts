@@ -1,5 +1,9 @@
 import "server-only";
-import { getDbKind } from "@/lib/db";
+import { seed } from "@/db/seed";
+import { purgeDeadSessions } from "@/lib/auth/current-user";
+import { getDb, getDbKind } from "@/lib/db";
+import { startEmailWorker } from "@/lib/email/deliver";
+import { purgeOldEmails } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { purgeExpiredQuizResults } from "@/lib/quiz/results";
 import { purgeOldRateLimits } from "@/lib/rate-limit";
@@ -8,24 +12,29 @@ const DAY_MS = 86_400_000;
 
 async function housekeeping() {
   const purged = await purgeExpiredQuizResults();
-  await purgeOldRateLimits();
+  await Promise.all([purgeOldRateLimits(), purgeDeadSessions(), purgeOldEmails()]);
   if (purged > 0) console.log(`housekeeping: purged ${purged} unclaimed quiz result(s)`);
 }
 
+const slot = globalThis as unknown as { __dojoStarted?: boolean };
+
 /**
- * Validates the environment, opens and migrates the database, and schedules the
- * daily purge. A bad variable or a database owned by another process stops the
- * server here with one clear message instead of failing on the first request.
+ * Validates the environment, opens, migrates and seeds the database, starts
+ * the email worker and schedules the daily purge. A bad variable or a database
+ * owned by another process stops the server here with one clear message.
  */
 export async function startServer(): Promise<void> {
+  if (slot.__dojoStarted) return;
+  slot.__dojoStarted = true;
   try {
     env();
-    const kind = await getDbKind();
-    console.log(`database ready (${kind})`);
+    await seed(await getDb());
+    console.log(`database ready (${await getDbKind()})`);
   } catch (err) {
     console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
+  startEmailWorker();
   housekeeping().catch((err) => console.error("housekeeping failed:", err));
   setInterval(() => housekeeping().catch((err) => console.error("housekeeping failed:", err)), DAY_MS).unref();
 }

@@ -1,6 +1,6 @@
 // `npm run dev`: the whole app on http://localhost:3000 with its embedded
-// defaults. The server migrates its database on start (instrumentation.ts).
-// Local stand-ins for outside services (dev/) are started here as they arrive.
+// defaults — PGlite, the dev mailbox (/dev/mailbox) and, without Stripe keys,
+// the Stripe emulator from dev/. The server migrates and seeds on start.
 import { spawn } from "node:child_process";
 
 const children = [];
@@ -21,4 +21,10 @@ function shutdown(code) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
-start(process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)]);
+const port = process.env.PORT ?? "3000";
+if (!process.env.STRIPE_SECRET_KEY) {
+  start(process.execPath, ["node_modules/tsx/dist/cli.mjs", "dev/stripe-emulator/main.ts"], {
+    STRIPE_WEBHOOK_URL: `http://localhost:${port}/api/stripe/webhook`,
+  });
+}
+start(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port, ...process.argv.slice(2)]);

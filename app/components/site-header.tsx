@@ -18,6 +18,12 @@ export function SiteHeader() {
                 Free plan
               </Link>
             </li>
+            <li>
+              {/* Not a Link: no prefetch of a private page. Signed out, /dojo leads to sign-in. */}
+              <a href="/dojo" className="font-medium text-ink hover:text-brand">
+                Members
+              </a>
+            </li>
           </ul>
         </nav>
       </div>

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, notExists } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { env } from "@/lib/env";
 import { currentDefinition } from "./definitions";
@@ -64,13 +64,37 @@ export async function getQuizResult(token: string): Promise<ResultSnapshot | nul
   return row ? (row.result as ResultSnapshot) : null;
 }
 
-/** Results nobody claimed are deleted after the retention period. */
+/** Results nobody kept in an account are deleted after the retention period. */
 export async function purgeExpiredQuizResults(retentionDays = env().QUIZ_RESULT_RETENTION_DAYS, now = new Date()): Promise<number> {
   const db = await getDb();
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const claimed = db.select({ one: tables.claimedQuizResults.tokenHash }).from(tables.claimedQuizResults).where(eq(tables.claimedQuizResults.tokenHash, tables.quizResults.tokenHash));
   const deleted = await db
     .delete(tables.quizResults)
-    .where(lt(tables.quizResults.createdAt, cutoff))
+    .where(and(lt(tables.quizResults.createdAt, cutoff), notExists(claimed)))
     .returning({ tokenHash: tables.quizResults.tokenHash });
   return deleted.length;
+}
+
+/** A member keeps a result in their account; it is then never purged. Unknown tokens change nothing. */
+export async function keepQuizResult(user: { id: string }, token: string): Promise<boolean> {
+  if (!TOKEN_PATTERN.test(token)) return false;
+  const db = await getDb();
+  const tokenHash = hashToken(token);
+  const exists = await db.query.quizResults.findFirst({ columns: { tokenHash: true }, where: eq(tables.quizResults.tokenHash, tokenHash) });
+  if (!exists) return false;
+  await db.insert(tables.claimedQuizResults).values({ userId: user.id, tokenHash }).onConflictDoNothing();
+  return true;
+}
+
+/** The results a member kept, newest first: only the snapshot a page shows. */
+export async function keptQuizResults(user: { id: string }): Promise<ResultSnapshot[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ result: tables.quizResults.result })
+    .from(tables.claimedQuizResults)
+    .innerJoin(tables.quizResults, eq(tables.quizResults.tokenHash, tables.claimedQuizResults.tokenHash))
+    .where(eq(tables.claimedQuizResults.userId, user.id))
+    .orderBy(desc(tables.claimedQuizResults.claimedAt));
+  return rows.map((r) => r.result as ResultSnapshot);
 }

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { unstable_cache } from "next/cache";
+import { formatPrice, listPlans } from "@/lib/billing/plans";
 
 export const metadata: Metadata = { title: "The Dojo membership" };
+
+// Plans change rarely: read them at most every five minutes, not on every view.
+const cachedPlans = unstable_cache(listPlans, ["plans"], { revalidate: 300 });
 
 const inside = [
   "Lessons in short modules, released day by day through the first weeks — the first days, no contact done well, when your ex reaches out, rebuilding yourself.",
@@ -10,15 +15,54 @@ const inside = [
   "Everything private: your check-ins are encrypted, and emails never mention what you wrote.",
 ];
 
-export default function PricingPage() {
+const notices: Record<string, string> = {
+  cancelled: "No payment was taken. Whenever you’re ready, the plans are here.",
+  dojo: "The Dojo is for members. Choose a plan to come in — the free plan stays yours either way.",
+};
+
+type Search = { result?: string; checkout?: string; from?: string };
+
+export default async function PricingPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { result, checkout, from } = await searchParams;
+  const plans = await cachedPlans();
+  const notice = checkout === "cancelled" ? notices.cancelled : from === "dojo" ? notices.dojo : undefined;
+  const joinHref = (planId: string) => `/join?${new URLSearchParams({ plan: planId, ...(result ? { result } : {}) })}`;
+
   return (
     <div className="space-y-8">
+      {notice ? (
+        <p role="status" className="rounded-xl bg-brand-soft px-4 py-3">
+          {notice}
+        </p>
+      ) : null}
       <div className="space-y-3">
         <h1 className="font-serif text-3xl font-semibold">The Dojo</h1>
-        <p className="text-lg leading-relaxed text-muted">
-          The free plan tells you what to do next. The Dojo walks the next weeks with you.
-        </p>
+        <p className="text-lg leading-relaxed text-muted">The free plan tells you what to do next. The Dojo walks the next weeks with you.</p>
       </div>
+
+      <section aria-labelledby="plans" className="space-y-4">
+        <h2 id="plans" className="sr-only">
+          Plans
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {plans.map((plan) => (
+            <li key={plan.id} className="flex flex-col gap-3 rounded-2xl border border-line bg-card p-6">
+              <h3 className="text-xl font-semibold">{plan.name}</h3>
+              <p>
+                <span className="text-3xl font-semibold">{formatPrice(plan.amountCents, plan.currency)}</span>{" "}
+                <span className="text-muted">a {plan.interval}</span>
+              </p>
+              {plan.trialDays > 0 ? <p className="text-sm text-muted">First {plan.trialDays} days free. Cancel any time before and pay nothing.</p> : null}
+              {/* A plain link: prefetching must never start a checkout. */}
+              <a href={joinHref(plan.id)} className="btn-primary mt-auto" aria-label={`Join with the ${plan.name.toLowerCase()} plan`}>
+                Join {plan.name.toLowerCase()}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="text-sm text-muted">Have a promotion code? You can enter it at checkout. Cancel any time in two clicks from your account.</p>
+      </section>
+
       <section aria-labelledby="inside" className="rounded-2xl border border-line bg-card p-6">
         <h2 id="inside" className="mb-4 text-xl font-semibold">
           What members get
@@ -29,18 +73,14 @@ export default function PricingPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="join" className="space-y-3">
-        <h2 id="join" className="text-xl font-semibold">
-          Joining
-        </h2>
-        <p className="leading-relaxed">
-          Memberships open soon, monthly or yearly, and you can cancel any time in two clicks. Until then, the free plan
-          is yours to use as often as you like.
-        </p>
-        <Link href="/quiz" className="btn-secondary">
-          Take the free quiz
-        </Link>
-      </section>
+
+      <p className="leading-relaxed text-muted">
+        Not ready? That’s fine.{" "}
+        <Link href="/quiz" className="link">
+          The free plan
+        </Link>{" "}
+        is yours to use as often as you like.
+      </p>
     </div>
   );
 }

@@ -80,7 +80,7 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
             If you’d like company on the way
           </h2>
           <p className="leading-relaxed">{p.nextStep.text}</p>
-          <Link href={p.nextStep.href} className="btn-primary">
+          <Link href={`${p.nextStep.href}?${new URLSearchParams({ result: token })}`} className="btn-primary">
             {p.nextStep.label}
           </Link>
         </section>

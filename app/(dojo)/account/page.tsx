@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { keptQuizResults } from "@/lib/quiz/results";
+import { signOutAction, signOutEverywhereAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const kept = await keptQuizResults(user);
+  return (
+    <div className="space-y-8">
+      <h1 className="font-serif text-3xl font-semibold">Your account</h1>
+      <section aria-labelledby="you" className="space-y-2 rounded-2xl border border-line bg-card p-5">
+        <h2 id="you" className="text-lg font-semibold">
+          Signed in as
+        </h2>
+        <p className="break-all">{user.email}</p>
+        <p>
+          <Link href="/account/billing" className="link">
+            Membership and billing
+          </Link>
+        </p>
+      </section>
+
+      {kept.length > 0 ? (
+        <section aria-labelledby="kept" className="space-y-3">
+          <h2 id="kept" className="text-lg font-semibold">
+            Your saved plan
+          </h2>
+          {kept.map((r) => (
+            <details key={r.createdAt} className="rounded-2xl border border-line bg-card p-5">
+              <summary className="cursor-pointer font-semibold">{r.prescription.title}</summary>
+              <p className="mt-3 leading-relaxed">{r.prescription.summary}</p>
+              <ol className="mt-3 list-decimal space-y-2 pl-6">
+                {r.prescription.steps.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ol>
+            </details>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="devices" className="space-y-3">
+        <h2 id="devices" className="text-lg font-semibold">
+          Signing out
+        </h2>
+        <div className="flex flex-wrap gap-3">
+          <form action={signOutAction}>
+            <button type="submit" className="btn-secondary">
+              Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="btn-secondary">
+              Sign out of all devices
+            </button>
+          </form>
+        </div>
+        <p className="text-sm text-muted">Shared a phone or laptop with someone? “All devices” ends every session, everywhere, at once.</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, tables } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { signInLinkEmail } from "@/lib/email/templates";
+import { authSecret, env } from "@/lib/env";
+import { hitRateLimit } from "@/lib/rate-limit";
+import { safeCallbackPath } from "./redirects";
+
+export const LINK_MINUTES = 10;
+
+// Auth.js verifies the link when the "Sign in" button posts to its callback.
+// We issue the link ourselves so the rate limits, the token row and the
+// outbox row happen together, and so we can check a link without using it.
+// The stored value is Auth.js's own hash: sha256(token + secret), hex.
+const hashToken = (token: string) => createHash("sha256").update(`${token}${authSecret()}`).digest("hex");
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, "That email address is too long.")
+  .transform((e) => e.normalize("NFKC").toLowerCase())
+  .pipe(z.email("Please enter an email address like name@example.com."))
+  .refine((e) => !e.includes('"') && !e.includes(","), "Please enter an email address like name@example.com.");
+
+export type EmailLinkOutcome =
+  | { ok: true }
+  | { ok: false; reason: "invalid"; message: string }
+  | { ok: false; reason: "rate_limited"; retryAfter: number; message: string };
+
+const RATE_LIMITED_MESSAGE =
+  "Too many sign-in links were asked for just now. Please wait a while, then try again. If a link already arrived, it still works.";
+
+/**
+ * Sends a one-time sign-in link, unless this address or this IP has asked too
+ * often. The answer never says whether the address has an account.
+ */
+export async function requestEmailLink(input: { email: unknown; ip: string; callbackUrl?: string | null }): Promise<EmailLinkOutcome> {
+  const parsed = emailSchema.safeParse(input.email);
+  if (!parsed.success) return { ok: false, reason: "invalid", message: parsed.error.issues[0]?.message ?? "Please check the address." };
+  const email = parsed.data;
+  const { SIGNIN_LIMIT_PER_EMAIL_HOUR, SIGNIN_LIMIT_PER_IP_HOUR, APP_URL } = env();
+  const emailKey = createHash("sha256").update(email).digest("hex");
+  const [byEmail, byIp] = await Promise.all([
+    hitRateLimit(`signin-email:${emailKey}`, SIGNIN_LIMIT_PER_EMAIL_HOUR, 3600),
+    hitRateLimit(`signin-ip:${input.ip}`, SIGNIN_LIMIT_PER_IP_HOUR, 3600),
+  ]);
+  if (!byEmail.ok || !byIp.ok) {
+    const retryAfter = Math.max(byEmail.ok ? 0 : byEmail.retryAfter, byIp.ok ? 0 : byIp.retryAfter);
+    return { ok: false, reason: "rate_limited", retryAfter, message: RATE_LIMITED_MESSAGE };
+  }
+
+  const token = randomBytes(32).toString("hex");
+  const callbackUrl = safeCallbackPath(input.callbackUrl, APP_URL);
+  const link = new URL("/signin/verify", APP_URL);
+  link.search = new URLSearchParams({ email, token, callbackUrl }).toString();
+  const message = signInLinkEmail({ url: link.toString(), minutes: LINK_MINUTES });
+
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.insert(tables.verificationTokens).values({
+      identifier: email,
+      token: hashToken(token),
+      expires: new Date(Date.now() + LINK_MINUTES * 60_000),
+    });
+    await enqueueEmail({ to: email, ...message }, tx);
+  });
+  return { ok: true };
+}
+
+/** Whether a link can still be used — without using it, so a mail scanner's visit changes nothing. */
+export async function isEmailLinkUsable(email: string, token: string): Promise<boolean> {
+  if (!/^[0-9a-f]{64}$/.test(token)) return false;
+  const db = await getDb();
+  const row = await db.query.verificationTokens.findFirst({
+    columns: { expires: true },
+    where: and(
+      eq(tables.verificationTokens.identifier, email),
+      eq(tables.verificationTokens.token, hashToken(token)),
+      gt(tables.verificationTokens.expires, new Date()),
+    ),
+  });
+  return row !== undefined;
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { getDb, tables, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { decideAccess, type Access } from "./access";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const toDate = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+/**
+ * Stores Stripe's current view of a subscription. Both the webhook and the
+ * checkout success page call this with a subscription freshly read from Stripe,
+ * so whichever runs first, and in whatever order events arrive, the row ends up
+ * as Stripe has it. Returns false when no member owns the subscription's customer.
+ */
+export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userIdHint?: string | null): Promise<boolean> {
+  const customerId = idOf(sub.customer);
+  if (!customerId) return false;
+  let userId = userIdHint ?? sub.metadata?.userId ?? null;
+  if (!userId) {
+    const owner = await tx.query.users.findFirst({ columns: { id: true }, where: eq(tables.users.stripeCustomerId, customerId) });
+    userId = owner?.id ?? null;
+  }
+  if (!userId) return false;
+  const exists = await tx.query.users.findFirst({ columns: { id: true }, where: eq(tables.users.id, userId) });
+  if (!exists) return false;
+
+  const item = sub.items.data[0];
+  const previous = await tx.query.subscriptions.findFirst({ columns: { status: true, pastDueSince: true }, where: eq(tables.subscriptions.id, sub.id) });
+  // The grace period counts from the first moment we saw this spell of past_due.
+  const pastDueSince = sub.status === "past_due" ? (previous?.status === "past_due" && previous.pastDueSince ? previous.pastDueSince : new Date()) : null;
+  const row = {
+    userId,
+    stripeCustomerId: customerId,
+    status: sub.status,
+    stripePriceId: item?.price.id ?? null,
+    currentPeriodEnd: toDate(item?.current_period_end),
+    cancelAtPeriodEnd: sub.cancel_at_period_end,
+    trialEnd: toDate(sub.trial_end),
+    pastDueSince,
+    endedAt: toDate(sub.ended_at),
+    updatedAt: new Date(),
+  };
+  await tx.insert(tables.subscriptions).values({ id: sub.id, ...row }).onConflictDoUpdate({ target: tables.subscriptions.id, set: row });
+  return true;
+}
+
+/** What the gate needs to know about one member, right now. */
+export async function getAccess(userId: string, now = new Date()): Promise<Access> {
+  const db = await getDb();
+  const [subs, comps] = await Promise.all([
+    db.query.subscriptions.findMany({
+      columns: { status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, pastDueSince: true, stripePriceId: true },
+      where: eq(tables.subscriptions.userId, userId),
+    }),
+    db.query.comps.findMany({ columns: { endsAt: true, revokedAt: true }, where: eq(tables.comps.userId, userId) }),
+  ]);
+  return decideAccess(subs, comps, now, env().PAST_DUE_GRACE_DAYS);
+}
+
+/** The member's newest subscription with its plan, for the billing page. */
+export async function latestSubscription(userId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      status: tables.subscriptions.status,
+      currentPeriodEnd: tables.subscriptions.currentPeriodEnd,
+      cancelAtPeriodEnd: tables.subscriptions.cancelAtPeriodEnd,
+      trialEnd: tables.subscriptions.trialEnd,
+      planName: tables.plans.name,
+      amountCents: tables.plans.amountCents,
+      currency: tables.plans.currency,
+      interval: tables.plans.interval,
+    })
+    .from(tables.subscriptions)
+    .leftJoin(tables.plans, eq(tables.plans.stripePriceId, tables.subscriptions.stripePriceId))
+    .where(and(eq(tables.subscriptions.userId, userId)))
+    .orderBy(desc(tables.subscriptions.updatedAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { getDb, tables } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { paymentFailedEmail } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import { getStripe, webhookSecret } from "./stripe";
+import { applySubscription } from "./subscriptions";
+
+const TOLERANCE_SECONDS = 300;
+
+const HANDLED = new Set([
+  "checkout.session.completed",
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+  "invoice.paid",
+  "invoice.payment_failed",
+]);
+
+export interface WebhookAnswer {
+  status: number;
+  body: { received: boolean; duplicate?: boolean; ignored?: boolean; error?: string };
+}
+
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+/** Only ids are taken from the payload; the subscription itself is re-read from Stripe. */
+function subscriptionIdOf(event: Stripe.Event): string | null {
+  const object = event.data.object;
+  switch (event.type) {
+    case "checkout.session.completed":
+      return (object as Stripe.Checkout.Session).mode === "subscription" ? idOf((object as Stripe.Checkout.Session).subscription) : null;
+    case "customer.subscription.created":
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted":
+      return (object as Stripe.Subscription).id;
+    case "invoice.paid":
+    case "invoice.payment_failed":
+      return idOf((object as Stripe.Invoice).parent?.subscription_details?.subscription);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Verifies a Stripe event and applies it exactly once: the event id goes into
+ * the ledger in the same transaction as its effect, so a retry or a duplicate
+ * finds it there and changes nothing. Answers 2xx only once the effect is stored.
+ */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookAnswer> {
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error("missing Stripe-Signature");
+    event = getStripe().webhooks.constructEvent(rawBody, signature, webhookSecret(), TOLERANCE_SECONDS);
+  } catch {
+    return { status: 400, body: { received: false, error: "Invalid signature." } };
+  }
+  if (!HANDLED.has(event.type)) return { status: 200, body: { received: true, ignored: true } };
+
+  const db = await getDb();
+  const seen = await db.query.stripeEvents.findFirst({ columns: { id: true }, where: eq(tables.stripeEvents.id, event.id) });
+  if (seen) return { status: 200, body: { received: true, duplicate: true } };
+
+  try {
+    const subscriptionId = subscriptionIdOf(event);
+    const subscription = subscriptionId ? await getStripe().subscriptions.retrieve(subscriptionId) : null;
+    const session = event.type === "checkout.session.completed" ? (event.data.object as Stripe.Checkout.Session) : null;
+
+    const applied = await db.transaction(async (tx) => {
+      const [recorded] = await tx
+        .insert(tables.stripeEvents)
+        .values({ id: event.id, type: event.type })
+        .onConflictDoNothing()
+        .returning({ id: tables.stripeEvents.id });
+      if (!recorded) return false; // another delivery of this event got here first
+
+      const userId = session?.client_reference_id ?? null;
+      const customerId = idOf(session?.customer);
+      if (userId && customerId) {
+        // The checkout links the member to their Stripe customer if nothing did before.
+        const user = await tx.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, userId) });
+        if (user && !user.stripeCustomerId) await tx.update(tables.users).set({ stripeCustomerId: customerId }).where(eq(tables.users.id, userId));
+      }
+      if (subscription) await applySubscription(tx, subscription, userId);
+
+      if (event.type === "invoice.payment_failed" && subscription) {
+        const owner = await tx.query.subscriptions.findFirst({ columns: { userId: true }, where: eq(tables.subscriptions.id, subscription.id) });
+        const member = owner ? await tx.query.users.findFirst({ columns: { id: true, email: true }, where: eq(tables.users.id, owner.userId) }) : undefined;
+        if (member) {
+          const message = paymentFailedEmail({ billingUrl: new URL("/account/billing", env().APP_URL).toString() });
+          await enqueueEmail({ to: member.email, userId: member.id, dedupeKey: `payment-failed:${event.id}`, ...message }, tx);
+        }
+      }
+      return true;
+    });
+    return { status: 200, body: { received: true, ...(applied ? {} : { duplicate: true }) } };
+  } catch (err) {
+    console.error(`stripe webhook ${event.type} ${event.id} failed:`, err instanceof Error ? err.message : err);
+    return { status: 500, body: { received: false, error: "Not processed; please retry." } };
+  }
+}
