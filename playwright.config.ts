@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePorts } from "./e2e/ports";
 
 // Debian's Chromium when present (browsers cannot be downloaded on our CI machines), else Playwright's own.
 function chromiumPath(): string | undefined {
@@ -9,10 +10,13 @@ function chromiumPath(): string | undefined {
   return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+const { app, stripe, smtp, smtpHttp } = e2ePorts;
+const baseURL = `http://127.0.0.1:${app}`;
 // Each run starts on an empty database: a fresh PGlite folder, or the server in DATABASE_URL.
 const pgliteDir = path.join(os.tmpdir(), `dojo-e2e-${process.pid}-${Date.now()}`);
+const tsx = "node node_modules/tsx/dist/cli.mjs";
+
+export const e2eSecrets = { webhook: "whsec_e2e_emulator_secret", stripeKey: "sk_test_e2e" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,7 +24,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  timeout: 45_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -29,22 +33,47 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
     },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-  ],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: baseURL,
-      PGLITE_DIR: pgliteDir,
-      QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"] } }],
+  // The outside services the app uses, as local stand-ins speaking the real protocols, then the production build.
+  webServer: [
+    {
+      command: `${tsx} dev/stripe-emulator/main.ts`,
+      url: `http://127.0.0.1:${stripe}/v1/prices`,
+      reuseExistingServer: false,
+      env: {
+        STRIPE_EMULATOR_PORT: String(stripe),
+        STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: e2eSecrets.webhook,
+        STRIPE_EMULATOR_RETRY_BASE_MS: "200",
+      },
     },
-  },
+    {
+      command: `${tsx} dev/smtp-sink/main.ts`,
+      url: `http://127.0.0.1:${smtpHttp}/messages`,
+      reuseExistingServer: false,
+      env: { SMTP_SINK_PORT: String(smtp), SMTP_SINK_HTTP_PORT: String(smtpHttp) },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${app} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: baseURL,
+        PGLITE_DIR: pgliteDir,
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        EMAIL_SERVER: `smtp://127.0.0.1:${smtp}`,
+        STRIPE_SECRET_KEY: e2eSecrets.stripeKey,
+        STRIPE_WEBHOOK_SECRET: e2eSecrets.webhook,
+        STRIPE_API_URL: `http://127.0.0.1:${stripe}`,
+        ADMIN_EMAILS: "owner@example.com",
+        QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
+        SIGNIN_LIMIT_PER_IP_HOUR: "1000",
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      },
+    },
+  ],
 });

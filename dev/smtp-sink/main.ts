@@ -13,7 +13,12 @@ function port(name: string, fallback: number): number {
   return n;
 }
 
-const sink = await startSmtpSink({ smtpPort: port("SMTP_SINK_PORT", 2525), httpPort: port("SMTP_SINK_HTTP_PORT", 2526) });
+const smtpPort = port("SMTP_SINK_PORT", 2525);
+const httpPort = port("SMTP_SINK_HTTP_PORT", 2526);
+const sink = await startSmtpSink({ smtpPort, httpPort }).catch((err: unknown) => {
+  console.error(`smtp-sink: cannot listen on ports ${smtpPort} and ${httpPort}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 console.log(`smtp-sink: SMTP on smtp://127.0.0.1:${sink.smtpPort}, messages at http://127.0.0.1:${sink.httpPort}/messages`);
 
 let stopping = false;

@@ -453,6 +453,7 @@ export interface InvoiceInput {
   subtotal: number;
   discount: { id: string; amount: number } | null;
   number: string;
+  accountName: string;
   now: number;
 }
 
@@ -502,7 +503,7 @@ export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
     id,
     object: "invoice",
     account_country: "US",
-    account_name: "Breakup Dojo",
+    account_name: input.accountName,
     account_tax_ids: null,
     amount_due: total,
     amount_overpaid: 0,

@@ -3,6 +3,7 @@
 // database may then point at ids the emulator no longer knows — restart both,
 // or start from a fresh database).
 import type Stripe from "stripe";
+import type { TestCard } from "./cards";
 import { buildCoupon, buildPrice, buildProduct, buildPromotionCode } from "./objects";
 import { newId } from "./ids";
 import { nowSeconds } from "./time";
@@ -31,6 +32,8 @@ export class Store {
   readonly promotionCodes = new Map<string, Stripe.PromotionCode>();
   readonly customers = new Map<string, Stripe.Customer>();
   readonly paymentMethods = new Map<string, Stripe.PaymentMethod>();
+  /** Which test card each payment method is, i.e. what charging it does (Stripe keeps the number, not us). */
+  readonly testCards = new Map<string, TestCard>();
   readonly checkoutSessions = new Map<string, Stripe.Checkout.Session>();
   readonly checkoutPlans = new Map<string, CheckoutPlan>();
   readonly subscriptions = new Map<string, Stripe.Subscription>();

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { and, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { getDb, tables } from "@/lib/db";
@@ -21,6 +22,8 @@ export interface MailTransport {
   send(msg: OutgoingEmail): Promise<void>;
   /** When set, stored as the row's message_id instead of the Message-ID (the dev mailbox stores "dev-mailbox"). */
   readonly recordAs?: string;
+  /** Releases open connections (a pooled SMTP transport keeps some). */
+  close?(): void;
 }
 
 export interface DeliverOptions {
@@ -38,7 +41,6 @@ export interface DeliverResult {
 }
 
 export const MAX_ATTEMPTS = 8;
-const DEFAULT_FROM = '"Dojo" <no-reply@localhost>';
 
 export interface EmailSettings {
   /** smtp:// or smtps:// URL; unset → the dev mailbox (development) or nothing at all (production). */
@@ -46,12 +48,9 @@ export interface EmailSettings {
   from: string;
 }
 
-/** The one place that reads the email settings (to be replaced by lib/env once it knows them). */
 export function emailSettings(): EmailSettings {
-  return {
-    server: process.env.EMAIL_SERVER || undefined,
-    from: process.env.EMAIL_FROM || DEFAULT_FROM,
-  };
+  const { EMAIL_SERVER, EMAIL_FROM } = env();
+  return { server: EMAIL_SERVER, from: EMAIL_FROM };
 }
 
 /**
@@ -104,7 +103,7 @@ export async function deliverDueEmails(transport: MailTransport, opts: DeliverOp
   const expired = and(eq(t.status, "sending"), lt(t.lockedUntil, now));
   await db
     .update(t)
-    .set({ status: "failed", lockedUntil: null, lastError: sql`coalesce(${t.lastError}, 'worker stopped during the last attempt')` })
+    .set({ status: "failed", lockedUntil: null, lastError: "worker stopped during the last attempt" })
     .where(and(expired, sql`${t.attempts} >= ${MAX_ATTEMPTS}`));
 
   const due = db
@@ -173,7 +172,11 @@ export async function deliverDueEmails(transport: MailTransport, opts: DeliverOp
   return result;
 }
 
-/** nodemailer over SMTP. Timeouts are short so one dead server cannot outlast a row's lease; the URL may override them. */
+/**
+ * nodemailer over SMTP: one connection per message unless the URL says
+ * `?pool=true` (worth it for bulk mail: no handshake per message). Timeouts are
+ * short so one dead server cannot outlast a row's lease; the URL may override them.
+ */
 export function smtpTransport(url: string, from: string): MailTransport {
   const parsed = new URL(url);
   if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") throw new Error("EMAIL_SERVER must be an smtp:// or smtps:// URL");
@@ -193,6 +196,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
         messageId: msg.messageId,
       });
     },
+    close: () => mailer.close(),
   };
 }
 
@@ -217,6 +221,8 @@ export function configuredTransport(settings: EmailSettings = emailSettings()): 
   return devMailboxTransport(settings.from);
 }
 
+const slot = globalThis as unknown as { __dojoEmailWorker?: () => Promise<void> };
+
 /**
  * Delivers due emails every `intervalMs` until stopped. Runs never overlap (the
  * next one is scheduled when the last ends), a full batch is followed at once by
@@ -225,6 +231,8 @@ export function configuredTransport(settings: EmailSettings = emailSettings()): 
  * in progress, if any, has finished.
  */
 export function startEmailWorker(opts: { intervalMs?: number; transport?: MailTransport; batchSize?: number } = {}): () => Promise<void> {
+  // One loop per process: Next may evaluate the startup module more than once. (More loops would be safe, only wasteful.)
+  if (slot.__dojoEmailWorker) return slot.__dojoEmailWorker;
   const intervalMs = opts.intervalMs ?? 2000;
   const batchSize = opts.batchSize ?? 20;
   const transport = opts.transport ?? configuredTransport();
@@ -257,9 +265,13 @@ export function startEmailWorker(opts: { intervalMs?: number; transport?: MailTr
   };
   schedule(0);
 
-  return async () => {
+  const stop = async () => {
     stopped = true;
     clearTimeout(timer);
     await running;
+    if (!opts.transport) transport.close?.(); // a transport passed in belongs to the caller
+    if (slot.__dojoEmailWorker === stop) slot.__dojoEmailWorker = undefined;
   };
+  slot.__dojoEmailWorker = stop;
+  return stop;
 }

@@ -19,7 +19,7 @@ describe.each(testDatabases())("stored quiz results on $kind", (target) => {
   });
   afterAll(() => handle.close());
   beforeEach(async () => {
-    await handle.db.execute(sql`truncate quiz_results, quiz_events`);
+    await handle.db.execute(sql`truncate quiz_results, quiz_events cascade`);
   });
 
   it("keeps rendering the snapshot it stored, even when the stored rules would now say otherwise", async () => {

@@ -41,7 +41,7 @@ describe.each(testDatabases())("POST /api/quiz/responses on $kind", (target) => 
   });
   afterAll(() => handle.close());
   beforeEach(async () => {
-    await handle.db.execute(sql`truncate quiz_results, quiz_events, rate_limits`);
+    await handle.db.execute(sql`truncate quiz_results, quiz_events, rate_limits cascade`);
   });
 
   it("stores a valid quiz and answers 201 with a permalink and the prescription", async () => {

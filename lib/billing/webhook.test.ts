@@ -1,0 +1,192 @@
+import { createServer, type Server } from "node:http";
+import { count, eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { seed } from "@/db/seed";
+import { emailOutbox, stripeEvents, subscriptions, users } from "@/db/schema";
+import { openFreshTestDatabase, testDatabases } from "@/db/testing";
+import { signatureHeader, startStripeEmulator, type StripeEmulator } from "@/dev/stripe-emulator/server";
+import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { startCheckout } from "./checkout";
+import { setStripeForTests } from "./stripe";
+import { getAccess } from "./subscriptions";
+import { handleStripeWebhook } from "./webhook";
+
+const SECRET = "whsec_webhook_tests";
+process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+
+/** Signs a payload exactly as Stripe does, with our secret unless told otherwise. */
+const signed = (event: object, opts: { secret?: string; at?: number } = {}) => {
+  const body = JSON.stringify(event);
+  return { body, signature: signatureHeader(body, opts.secret ?? SECRET, opts.at) };
+};
+
+describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
+  let handle: DbHandle;
+  let emulator: StripeEmulator;
+  let receiver: Server;
+  let stripe: Stripe;
+  // Events the emulator sent, kept so tests can replay them in other orders.
+  const delivered: { body: string; event: Stripe.Event }[] = [];
+  let deliverToApp = true;
+
+  beforeAll(async () => {
+    handle = await openFreshTestDatabase(target);
+    await seed(handle.db);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", async () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        delivered.push({ body, event: JSON.parse(body) as Stripe.Event });
+        const answer = deliverToApp ? await handleStripeWebhook(body, String(req.headers["stripe-signature"] ?? "")) : { status: 200, body: {} };
+        res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const address = receiver.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    emulator = await startStripeEmulator({ port: 0, webhookUrl: `http://127.0.0.1:${port}/`, webhookSecret: SECRET, retryBaseMs: 30, log: () => {} });
+    stripe = emulatorClient(emulator.port);
+    setStripeForTests(stripe);
+  });
+  afterAll(async () => {
+    setStripeForTests(undefined);
+    await emulator.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await handle.close();
+  });
+  beforeEach(() => {
+    deliverToApp = true;
+  });
+
+  let n = 0;
+  async function newMember(): Promise<CurrentUser> {
+    n++;
+    const email = `member${n}-${target.kind}@example.com`;
+    const [row] = await handle.db.insert(users).values({ email }).returning({ id: users.id });
+    return { id: row?.id ?? "", email, role: "member", timeZone: "UTC", sessionToken: "t" };
+  }
+
+  /** A member pays on the emulator's hosted checkout; resolves when Stripe's events reached the handler. */
+  async function subscribe(member: CurrentUser, card = "4242424242424242") {
+    const url = await startCheckout(member, "monthly");
+    const paid = await payCheckout(url, { number: card });
+    expect(paid.status).toBe(303);
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    const sub = await handle.db.query.subscriptions.findFirst({ where: eq(subscriptions.userId, member.id) });
+    if (!sub) throw new Error("no subscription stored");
+    return sub;
+  }
+
+  const rows = async (table: typeof stripeEvents | typeof emailOutbox) => (await handle.db.select({ n: count() }).from(table))[0]?.n;
+
+  it("lets a member in after checkout, and out when the cancelled period ends", async () => {
+    const member = await newMember();
+    const sub = await subscribe(member);
+    expect(sub.status).toBe("trialing");
+    expect((await getAccess(member.id)).allowed).toBe(true);
+
+    await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    expect(await getAccess(member.id)).toMatchObject({ allowed: true, endsAt: expect.any(Date) });
+
+    await emulator.advanceSubscription(sub.id);
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    expect((await getAccess(member.id)).allowed).toBe(false);
+  });
+
+  it("refuses bad signatures with 400 and writes nothing", async () => {
+    const before = await rows(stripeEvents);
+    const event = { id: "evt_forged", object: "event", type: "customer.subscription.updated", data: { object: { id: "sub_x" } } };
+    const good = signed(event);
+    const cases: [string, string, string | null][] = [
+      ["missing header", good.body, null],
+      ["malformed header", good.body, "t=abc,v1=nothing"],
+      ["wrong secret", good.body, signed(event, { secret: "whsec_someone_else" }).signature],
+      ["tampered body", good.body.replace("sub_x", "sub_y"), good.signature],
+      ["timestamp older than 300 s", good.body, signed(event, { at: Math.floor(Date.now() / 1000) - 301 }).signature],
+    ];
+    for (const [name, body, signature] of cases) {
+      expect((await handleStripeWebhook(body, signature)).status, name).toBe(400);
+    }
+    expect(await rows(stripeEvents)).toBe(before);
+  });
+
+  it("answers 2xx to an unknown event type and writes nothing", async () => {
+    const before = await rows(stripeEvents);
+    const { body, signature } = signed({ id: "evt_unknown", object: "event", type: "customer.tax_id.created", data: { object: {} } });
+    expect(await handleStripeWebhook(body, signature)).toEqual({ status: 200, body: { received: true, ignored: true } });
+    expect(await rows(stripeEvents)).toBe(before);
+  });
+
+  it("applies the same event once, whether sent twice in a row or ten times at once", async () => {
+    const member = await newMember();
+    const sub = await subscribe(member);
+    deliverToApp = false; // capture the failure events without applying them
+    await emulator.advanceSubscription(sub.id, "failed");
+    const failed = await waitFor(() => delivered.find((d) => d.event.type === "invoice.payment_failed" && JSON.stringify(d.event).includes(sub.id)), 5000, "payment_failed");
+    const emailsBefore = await rows(emailOutbox);
+    const eventsBefore = await rows(stripeEvents);
+
+    const send = () => handleStripeWebhook(failed.body, signatureHeader(failed.body, SECRET));
+    expect((await send()).status).toBe(200);
+    expect(await send()).toEqual({ status: 200, body: { received: true, duplicate: true } });
+    const ten = await Promise.all(Array.from({ length: 10 }, send));
+    expect(ten.every((a) => a.status === 200)).toBe(true);
+
+    expect(await rows(stripeEvents)).toBe((eventsBefore ?? 0) + 1);
+    expect(await rows(emailOutbox)).toBe((emailsBefore ?? 0) + 1);
+    const [mail] = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, member.email));
+    expect(mail?.subject).toBe("A note about your account");
+    expect(mail?.textBody).not.toMatch(/breakup|dojo|\$|19/i);
+  });
+
+  it("reaches the same entitlement whatever order a subscription's events arrive in", async () => {
+    const member = await newMember();
+    deliverToApp = false;
+    const start = delivered.length;
+    await subscribe(member).catch(() => undefined); // not applied yet: nothing stored
+    const sub = (await stripe.subscriptions.list({ customer: (await handle.db.query.users.findFirst({ where: eq(users.id, member.id) }))?.stripeCustomerId ?? "" })).data[0];
+    if (!sub) throw new Error("no subscription at Stripe");
+    await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    const events = delivered.slice(start).filter((d) => d.body.includes(sub.id));
+    expect(events.length).toBeGreaterThanOrEqual(4);
+
+    const orders = [events, [...events].reverse(), [events[2], events[0], events[3], events[1], ...events.slice(4)]];
+    const outcomes = [];
+    for (const order of orders) {
+      await handle.db.execute(sql`delete from subscriptions where user_id = ${member.id}`);
+      await handle.db.execute(sql`delete from stripe_events`);
+      for (const d of order) if (d) expect((await handleStripeWebhook(d.body, signatureHeader(d.body, SECRET))).status).toBe(200);
+      const row = await handle.db.query.subscriptions.findFirst({ columns: { status: true, cancelAtPeriodEnd: true }, where: eq(subscriptions.userId, member.id) });
+      outcomes.push({ row, access: (await getAccess(member.id)).allowed });
+    }
+    expect(outcomes[0]).toEqual({ row: { status: "trialing", cancelAtPeriodEnd: true }, access: true });
+    expect(outcomes[1]).toEqual(outcomes[0]);
+    expect(outcomes[2]).toEqual(outcomes[0]);
+  });
+
+  it("answers 5xx when the effect cannot be stored, and the retry then succeeds", async () => {
+    const member = await newMember();
+    deliverToApp = false;
+    const start = delivered.length;
+    await subscribe(member).catch(() => undefined);
+    const created = delivered.slice(start).find((d) => d.event.type === "customer.subscription.created");
+    if (!created) throw new Error("no created event");
+    const eventsBefore = await rows(stripeEvents);
+
+    setStripeForTests(emulatorClient(1)); // Stripe unreachable: the subscription cannot be re-read
+    const failed = await handleStripeWebhook(created.body, signatureHeader(created.body, SECRET));
+    setStripeForTests(stripe);
+    expect(failed.status).toBe(500);
+    expect(await rows(stripeEvents)).toBe(eventsBefore);
+    expect((await getAccess(member.id)).allowed).toBe(false);
+
+    expect((await handleStripeWebhook(created.body, signatureHeader(created.body, SECRET))).status).toBe(200);
+    expect((await getAccess(member.id)).allowed).toBe(true);
+  });
+});
