@@ -55,7 +55,7 @@ test("a declined card stays outside with Stripe's message", async ({ page }) => 
   await page.getByRole("link", { name: "Join with the yearly plan" }).click();
   await signIn(page, email);
   await payWithCard(page, "4000 0000 0000 0341");
-  await expect(page.getByText("Your card was declined.")).toBeVisible();
+  await expect(page.getByText("Your card was declined.").first()).toBeVisible();
   await expectOutsideTheDojo(page);
 });
 
@@ -101,7 +101,7 @@ test("a member who is not a coach gets a 404 on coach pages; the owner sees memb
   await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
   await page.getByLabel("Search by email").fill(email);
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
   await page.getByLabel(`Free access for ${email} until`).fill("2099-01-01");
   await page.getByRole("button", { name: "Grant" }).click();
   await expect(page.getByText("Complimentary until Jan 1, 2099")).toBeVisible();

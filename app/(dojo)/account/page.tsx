@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
+import { isCoach } from "@/lib/auth/roles";
 import { keptQuizResults } from "@/lib/quiz/results";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 
@@ -22,6 +23,13 @@ export default async function AccountPage() {
             Membership and billing
           </Link>
         </p>
+        {isCoach(user.role) ? (
+          <p>
+            <Link href="/coach/members" className="link">
+              Coach console: members
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {kept.length > 0 ? (
