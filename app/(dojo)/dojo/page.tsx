@@ -1,34 +1,104 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PastDueBanner } from "@/app/components/past-due-banner";
+import { ProgressBar } from "@/app/components/progress-bar";
 import { requireDojoAccess } from "@/lib/dojo/gate";
+import { formatDay } from "@/lib/lessons/calendar";
+import { dojoOverview } from "@/lib/lessons/member";
+import { NoContactForm } from "./no-contact-form";
 
 export const metadata: Metadata = { title: "Your Dojo", robots: { index: false } };
 
 export default async function DojoHome({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
-  const { access } = await requireDojoAccess("/dojo");
+  const { user, access } = await requireDojoAccess("/dojo");
   const { welcome } = await searchParams;
+  const o = await dojoOverview(user);
+
   return (
     <div className="space-y-8">
       {access.via === "subscription" && access.banner === "past_due" ? <PastDueBanner graceEndsAt={access.graceEndsAt} /> : null}
       <header className="space-y-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-clay">The Dojo</p>
         <h1 className="font-serif text-3xl font-semibold">{welcome ? "Welcome in. We’re glad you’re here." : "Welcome back."}</h1>
-        <p className="text-lg leading-relaxed text-muted">
-          This is your space for the weeks ahead. Take it one day at a time — nobody expects you to have it figured out.
+        <p className="text-muted">
+          {o.done} of {o.total} lessons done. One day at a time — nobody expects you to have it figured out.
         </p>
       </header>
-      <section aria-labelledby="start" className="space-y-3 rounded-2xl border border-line bg-card p-6">
-        <h2 id="start" className="font-serif text-xl font-semibold">
-          Where to start
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <section aria-labelledby="continue" className="space-y-3 rounded-2xl border border-line bg-card p-5">
+          <h2 id="continue" className="font-serif text-xl font-semibold">
+            {o.continueWith ? (o.done === 0 ? "Start here" : "Continue where you left off") : "You’re up to date"}
+          </h2>
+          {o.continueWith ? (
+            <Link href={`/dojo/lessons/${o.continueWith.slug}`} className="btn-primary">
+              {o.continueWith.title}
+            </Link>
+          ) : (
+            <p className="leading-relaxed">Everything open so far is done. Rest is part of the work.</p>
+          )}
+          {o.nextToOpen ? (
+            <p className="text-sm text-muted">
+              Next to open: <span className="font-medium text-ink">{o.nextToOpen.title}</span> on {formatDay(o.nextToOpen.opensOn)}.
+            </p>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="nc" className="space-y-3 rounded-2xl border border-line bg-card p-5">
+          <h2 id="nc" className="font-serif text-xl font-semibold">
+            No contact
+          </h2>
+          {o.noContactDays !== null ? (
+            <p className="text-lg">
+              <span className="text-3xl font-semibold text-brand">{o.noContactDays}</span> {o.noContactDays === 1 ? "day" : "days"} of space for you
+            </p>
+          ) : (
+            <p className="text-sm text-muted">Counting is optional. Some people like to see the days add up.</p>
+          )}
+          <NoContactForm start={o.noContactStart} today={o.today} />
+          {o.noContactStart ? <p className="text-xs text-muted">Reached out, or they did? Restart from today. That’s human, and the count is for you.</p> : null}
+        </section>
+      </div>
+
+      <form method="get" action="/dojo/search" role="search" className="flex gap-2">
+        <label htmlFor="lesson-search" className="sr-only">
+          Search the lessons
+        </label>
+        <input id="lesson-search" name="q" type="search" placeholder="Search the lessons" className="min-w-0 flex-1 rounded-xl border-2 border-line bg-card px-3 py-2 text-ink" />
+        <button type="submit" className="btn-secondary">
+          Search
+        </button>
+      </form>
+
+      <section aria-labelledby="modules" className="space-y-4">
+        <h2 id="modules" className="sr-only">
+          Modules
         </h2>
-        <p className="leading-relaxed">
-          Your lessons open here day by day, starting with the first days after a breakup. While the first module is being
-          prepared, reread your plan and pick one step to do today. Small and done beats big and planned.
-        </p>
-        <Link href="/account" className="link">
-          Your account and saved plan
-        </Link>
+        {o.modules.map((m) => (
+          <article key={m.slug} className="space-y-3 rounded-2xl border border-line bg-card p-5">
+            <div className="space-y-1">
+              <h3 className="font-serif text-xl font-semibold">{m.title}</h3>
+              {m.summary ? <p className="text-sm text-muted">{m.summary}</p> : null}
+            </div>
+            <ProgressBar done={m.done} total={m.total} label={`${m.title} progress`} />
+            <ol className="divide-y divide-line">
+              {m.lessons.map((l) => (
+                <li key={l.slug} className="flex items-center justify-between gap-3 py-2">
+                  {l.open ? (
+                    <Link href={`/dojo/lessons/${l.slug}`} className="link">
+                      {l.title}
+                    </Link>
+                  ) : (
+                    <span className="text-muted">{l.title}</span>
+                  )}
+                  <span className="shrink-0 text-sm text-muted">
+                    {l.done ? "✓ Done" : l.open ? (l.status === "draft" ? "Draft" : "Open") : `Opens ${formatDay(l.opensOn)}`}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </article>
+        ))}
       </section>
     </div>
   );

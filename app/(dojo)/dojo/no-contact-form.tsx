@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { noContactAction, type NoContactState } from "./actions";
+
+/** Set, change or restart the no-contact count. Restarting is part of it, not a failure. */
+export function NoContactForm({ start, today }: { start: string | null; today: string }) {
+  const [state, action, pending] = useActionState<NoContactState, FormData>(noContactAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="nc-start" className="text-sm font-medium">
+            {start ? "Change or restart from" : "My no contact started on"}
+          </label>
+          <input id="nc-start" name="start" type="date" max={today} defaultValue={start ?? today} className="rounded-lg border-2 border-line bg-card px-3 py-2 text-ink" />
+        </div>
+        <button type="submit" className="btn-secondary" disabled={pending}>
+          {start ? "Update" : "Start counting"}
+        </button>
+        {start ? (
+          <button type="submit" name="intent" value="clear" className="link min-h-11 text-sm">
+            Stop counting
+          </button>
+        ) : null}
+      </div>
+      {state.error ? (
+        <p role="alert" className="text-sm font-medium text-alert">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getDb, tables } from "@/lib/db";
+import { readingMinutes, renderMarkdown } from "@/lib/markdown/render";
+import { daysBetween, opensOn, todayIn } from "./calendar";
+import { canRead, loadViewer, type Viewer } from "./viewer";
+
+async function outline(viewer: Viewer) {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      moduleId: tables.modules.id,
+      moduleSlug: tables.modules.slug,
+      moduleTitle: tables.modules.title,
+      moduleSummary: tables.modules.summary,
+      id: tables.lessons.id,
+      slug: tables.lessons.slug,
+      title: tables.lessons.title,
+      status: tables.lessons.status,
+      releaseOffsetDays: tables.lessons.releaseOffsetDays,
+      doneAt: tables.lessonProgress.completedAt,
+    })
+    .from(tables.lessons)
+    .innerJoin(tables.modules, eq(tables.modules.id, tables.lessons.moduleId))
+    .leftJoin(tables.lessonProgress, and(eq(tables.lessonProgress.lessonId, tables.lessons.id), eq(tables.lessonProgress.userId, viewer.userId)))
+    .where(viewer.coach ? undefined : eq(tables.lessons.status, "published"))
+    .orderBy(asc(tables.modules.position), asc(tables.lessons.position));
+  return rows.map((r) => ({
+    ...r,
+    open: canRead(viewer, r),
+    done: r.doneAt !== null,
+    opensOn: opensOn(viewer.startDate, r.releaseOffsetDays),
+  }));
+}
+
+/** The /dojo home: modules with progress, where to continue, what opens next, the no-contact count. */
+export async function dojoOverview(user: CurrentUser, now = new Date()) {
+  const viewer = await loadViewer(user, now);
+  const lessons = await outline(viewer);
+  const modules: { slug: string; title: string; summary: string; lessons: typeof lessons }[] = [];
+  for (const l of lessons) {
+    const last = modules.at(-1);
+    if (last?.slug === l.moduleSlug) last.lessons.push(l);
+    else modules.push({ slug: l.moduleSlug, title: l.moduleTitle, summary: l.moduleSummary, lessons: [l] });
+  }
+  const continueWith = lessons.find((l) => l.open && !l.done) ?? null;
+  const nextToOpen = lessons.filter((l) => !l.open && l.status === "published").sort((a, b) => a.releaseOffsetDays - b.releaseOffsetDays)[0] ?? null;
+  const noContactDays = viewer.noContactStart ? daysBetween(viewer.noContactStart, todayIn(viewer.timeZone, now)) : null;
+  return {
+    modules: modules.map((m) => ({ ...m, done: m.lessons.filter((l) => l.done).length, total: m.lessons.length })),
+    done: lessons.filter((l) => l.done).length,
+    total: lessons.length,
+    continueWith,
+    nextToOpen,
+    noContactStart: viewer.noContactStart,
+    noContactDays,
+    today: todayIn(viewer.timeZone, now),
+  };
+}
+export type DojoOverview = Awaited<ReturnType<typeof dojoOverview>>;
+
+export type LessonView =
+  | { kind: "open"; lesson: OpenLesson }
+  | { kind: "locked"; title: string; moduleTitle: string; opensOn: string }
+  | { kind: "moved"; slug: string }
+  | { kind: "missing" };
+
+export interface OpenLesson {
+  id: number;
+  slug: string;
+  title: string;
+  moduleTitle: string;
+  status: "draft" | "published";
+  html: string;
+  exerciseHtml: string;
+  minutes: number;
+  done: boolean;
+  previous: { slug: string; title: string } | null;
+  next: { slug: string; title: string; open: boolean } | null;
+}
+
+/**
+ * One lesson as this reader may see it. The content is only read from the
+ * database, rendered and returned when the reader may open it; a locked lesson
+ * yields its title and opening date, a draft yields nothing for members.
+ */
+export async function lessonForReader(user: CurrentUser, slug: string, now = new Date()): Promise<LessonView> {
+  const viewer = await loadViewer(user, now);
+  const db = await getDb();
+  const lessons = await outline(viewer);
+  const index = lessons.findIndex((l) => l.slug === slug);
+  const entry = lessons[index];
+  if (!entry) {
+    const moved = await db.query.lessonSlugRedirects.findFirst({ columns: { lessonId: true }, where: eq(tables.lessonSlugRedirects.oldSlug, slug) });
+    const target = moved ? lessons.find((l) => l.id === moved.lessonId) : undefined;
+    return target ? { kind: "moved", slug: target.slug } : { kind: "missing" };
+  }
+  if (!entry.open) return { kind: "locked", title: entry.title, moduleTitle: entry.moduleTitle, opensOn: entry.opensOn };
+
+  const content = await db.query.lessons.findFirst({ columns: { bodyMd: true, exerciseMd: true }, where: eq(tables.lessons.id, entry.id) });
+  if (!content) return { kind: "missing" };
+  const prev = index > 0 ? lessons[index - 1] : undefined;
+  const next = lessons[index + 1];
+  return {
+    kind: "open",
+    lesson: {
+      id: entry.id,
+      slug: entry.slug,
+      title: entry.title,
+      moduleTitle: entry.moduleTitle,
+      status: entry.status,
+      html: renderMarkdown(content.bodyMd),
+      exerciseHtml: renderMarkdown(content.exerciseMd),
+      minutes: readingMinutes(content.bodyMd, content.exerciseMd),
+      done: entry.done,
+      previous: prev ? { slug: prev.slug, title: prev.title } : null,
+      next: next ? { slug: next.slug, title: next.title, open: next.open } : null,
+    },
+  };
+}
+
+/** Marks a lesson done (or not). Only lessons the reader may open can be marked. */
+export async function setLessonDone(user: CurrentUser, slug: string, done: boolean, now = new Date()): Promise<boolean> {
+  const viewer = await loadViewer(user, now);
+  const db = await getDb();
+  const lesson = await db.query.lessons.findFirst({ columns: { id: true, status: true, releaseOffsetDays: true }, where: eq(tables.lessons.slug, slug) });
+  if (!lesson || !canRead(viewer, lesson)) return false;
+  if (done) await db.insert(tables.lessonProgress).values({ userId: user.id, lessonId: lesson.id }).onConflictDoNothing();
+  else await db.delete(tables.lessonProgress).where(and(eq(tables.lessonProgress.userId, user.id), eq(tables.lessonProgress.lessonId, lesson.id)));
+  return true;
+}
+
+/**
+ * Full-text search over the lessons this reader may open (PostgreSQL text
+ * search). Locked and draft lessons are filtered in the query itself, so
+ * their words never reach a result or a snippet.
+ */
+export async function searchLessons(user: CurrentUser, query: string, now = new Date()) {
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const viewer = await loadViewer(user, now);
+  const db = await getDb();
+  const tsq = sql`websearch_to_tsquery('english', ${q})`;
+  const readable = viewer.coach
+    ? sql`true`
+    : viewer.allUnlocked
+      ? sql`${tables.lessons.status} = 'published'`
+      : sql`${tables.lessons.status} = 'published' and ${tables.lessons.releaseOffsetDays} <= ${viewer.releasedDays}`;
+  const rows = await db
+    .select({
+      slug: tables.lessons.slug,
+      title: tables.lessons.title,
+      moduleTitle: tables.modules.title,
+      snippet: sql<string>`ts_headline('english', ${tables.lessons.bodyMd}, ${tsq}, 'StartSel=<<, StopSel=>>, MaxWords=30, MinWords=12, MaxFragments=1')`,
+    })
+    .from(tables.lessons)
+    .innerJoin(tables.modules, eq(tables.modules.id, tables.lessons.moduleId))
+    .where(and(sql`${tables.lessons.search} @@ ${tsq}`, readable))
+    .orderBy(sql`ts_rank(${tables.lessons.search}, ${tsq}) desc`)
+    .limit(20);
+  return rows;
+}
+
+/** The member's no-contact start date: set, change, or clear — restarting is allowed, and nobody is judged. */
+export async function setNoContactStart(user: CurrentUser, date: string | null, now = new Date()): Promise<{ ok: boolean; error?: string }> {
+  const viewer = await loadViewer(user, now);
+  if (date !== null) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { ok: false, error: "Please choose a date." };
+    if (date > todayIn(viewer.timeZone, now)) return { ok: false, error: "The start date can’t be in the future." };
+  }
+  const db = await getDb();
+  await db.update(tables.memberDojo).set({ noContactStart: date, updatedAt: now }).where(eq(tables.memberDojo.userId, user.id));
+  return { ok: true };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
+import { isCoach } from "@/lib/auth/roles";
+import { getAccess } from "@/lib/billing/subscriptions";
+import { getDb, tables } from "@/lib/db";
+import { releasedThrough, todayIn } from "./calendar";
+
+/** Who is reading the Dojo, and what has been released to them. */
+export interface Viewer {
+  userId: string;
+  coach: boolean;
+  timeZone: string;
+  startDate: string;
+  allUnlocked: boolean;
+  noContactStart: string | null;
+  /** Days since the member's start, in their time zone: lessons with an offset up to this are open. */
+  releasedDays: number;
+}
+
+/**
+ * Loads the reader's Dojo state, checking they may be here at all: coaches
+ * always (to preview), members only while they have access. A member's start
+ * date is set on their first visit, in their own time zone.
+ */
+export async function loadViewer(user: CurrentUser, now = new Date()): Promise<Viewer> {
+  const coach = isCoach(user.role);
+  if (!coach && !(await getAccess(user.id, now)).allowed) throw new ForbiddenError("no Dojo access");
+  const db = await getDb();
+  await db
+    .insert(tables.memberDojo)
+    .values({ userId: user.id, startDate: todayIn(user.timeZone, now) })
+    .onConflictDoNothing();
+  const row = await db.query.memberDojo.findFirst({ where: eq(tables.memberDojo.userId, user.id) });
+  if (!row) throw new Error("member_dojo row missing");
+  return {
+    userId: user.id,
+    coach,
+    timeZone: user.timeZone,
+    startDate: row.startDate,
+    allUnlocked: row.allUnlocked,
+    noContactStart: row.noContactStart,
+    releasedDays: releasedThrough(row.startDate, user.timeZone, now),
+  };
+}
+
+/** Whether the viewer may read a lesson's content. Drafts are for coaches only. */
+export function canRead(viewer: Viewer, lesson: { status: string; releaseOffsetDays: number }): boolean {
+  if (viewer.coach) return true;
+  if (lesson.status !== "published") return false;
+  return viewer.allUnlocked || lesson.releaseOffsetDays <= viewer.releasedDays;
+}
