@@ -1,5 +1,7 @@
 // Tables only: no business rules live here (see ARCHITECTURE.md).
 import { sql } from "drizzle-orm";
+// Check-in tables live in their own file; re-exported so every table is in this one schema.
+export * from "./schema-checkins";
 import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**

@@ -1,0 +1,102 @@
+// Check-ins: among the most sensitive words a member writes. Free text is
+// stored only as AES-256-GCM ciphertext made in the app (lib/crypto), sealed to
+// its row id, so a raw SELECT shows no plaintext. Tables only, no rules.
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./schema";
+
+export const checkins = pgTable(
+  "checkins",
+  {
+    id: uuid("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** draft: being written (autosaved); private: a journal entry no coach sees; waiting: sent, no reply yet; replied. */
+    status: text("status", { enum: ["draft", "private", "waiting", "replied"] }).notNull(),
+    mood: integer("mood"),
+    noContactDay: integer("no_contact_day"),
+    /** Encrypted JSON: { happened, win, hard, question }. */
+    contentEnc: text("content_enc").notNull(),
+    urgent: boolean("urgent").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** The coach answering it, so two coaches never both reply. */
+    claimedBy: text("claimed_by").references(() => users.id, { onDelete: "set null" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("checkins_user_idx").on(t.userId, t.createdAt),
+    // The coach queue: urgent first, then longest waiting. Partial, so it stays small however many are answered.
+    index("checkins_queue_idx").on(t.urgent.desc(), t.submittedAt).where(sql`status = 'waiting'`),
+  ],
+);
+
+export const checkinReplies = pgTable(
+  "checkin_replies",
+  {
+    id: uuid("id").primaryKey(),
+    checkinId: uuid("checkin_id")
+      .notNull()
+      .references(() => checkins.id, { onDelete: "cascade" }),
+    coachId: text("coach_id").references(() => users.id, { onDelete: "set null" }),
+    bodyEnc: text("body_enc").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("checkin_replies_checkin_idx").on(t.checkinId)],
+);
+
+/** One row per coach read of a check-in: the member sees who read what, and when. */
+export const checkinReads = pgTable(
+  "checkin_reads",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    checkinId: uuid("checkin_id")
+      .notNull()
+      .references(() => checkins.id, { onDelete: "cascade" }),
+    coachId: text("coach_id").references(() => users.id, { onDelete: "set null" }),
+    coachName: text("coach_name").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("checkin_reads_checkin_idx").on(t.checkinId, t.readAt)],
+);
+
+/** "My ex reached out" / "I reached out", with the day it happened. */
+export const contactEvents = pgTable(
+  "contact_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["ex_reached_out", "i_reached_out"] }).notNull(),
+    onDate: date("on_date", { mode: "string" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("contact_events_user_idx").on(t.userId, t.onDate)],
+);
+
+/** Private notes coaches keep about a member (encrypted like check-ins). Members never see them. */
+export const coachNotes = pgTable(
+  "coach_notes",
+  {
+    id: uuid("id").primaryKey(),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    coachId: text("coach_id").references(() => users.id, { onDelete: "set null" }),
+    bodyEnc: text("body_enc").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("coach_notes_member_idx").on(t.memberId, t.createdAt)],
+);
+
+export const replyTemplates = pgTable("reply_templates", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
