@@ -70,6 +70,7 @@ export default defineConfig({
         STRIPE_WEBHOOK_SECRET: e2eSecrets.webhook,
         STRIPE_API_URL: `http://127.0.0.1:${stripe}`,
         ADMIN_EMAILS: "owner@example.com",
+        DATA_KEY: "ZTJlLW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=",
         QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
         SIGNIN_LIMIT_PER_IP_HOUR: "1000",
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

@@ -30,6 +30,7 @@ describe("environment validation", () => {
         "Invalid environment variable EMAIL_SERVER: is required in production",
         "Invalid environment variable STRIPE_SECRET_KEY: is required in production",
         "Invalid environment variable STRIPE_WEBHOOK_SECRET: is required in production",
+        "Invalid environment variable DATA_KEY: is required in production",
       ].join("\n"),
     );
   });

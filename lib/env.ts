@@ -24,6 +24,11 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
     STRIPE_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of the Stripe API or the emulator" }).optional(),
     ADMIN_EMAILS: emailList.default([]),
+    DATA_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (try: openssl rand -base64 32)")
+      .optional(),
+    CHECKIN_RESPONSE_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
     PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
     QUIZ_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     QUIZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -32,7 +37,7 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
-    for (const key of ["AUTH_SECRET", "EMAIL_SERVER", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+    for (const key of ["AUTH_SECRET", "EMAIL_SERVER", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "DATA_KEY"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
   });

@@ -5,6 +5,7 @@ import { CrisisResources } from "@/app/components/crisis-resources";
 import { env } from "@/lib/env";
 import { recordFunnelEvent } from "@/lib/quiz/funnel";
 import { resultPath } from "@/lib/quiz/paths";
+import { lessonTeaserFor } from "@/lib/lessons/teaser";
 import { getQuizResult } from "@/lib/quiz/results";
 import { ShareLink } from "./share-link";
 
@@ -22,6 +23,7 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
     console.error("funnel event failed:", err),
   );
   const { prescription: p, reasons } = result;
+  const lesson = p.crisis ? null : await lessonTeaserFor(p.id);
   const url = new URL(resultPath(token), env().APP_URL).toString();
 
   return (
@@ -80,6 +82,15 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
             If you’d like company on the way
           </h2>
           <p className="leading-relaxed">{p.nextStep.text}</p>
+          {lesson ? (
+            <p className="leading-relaxed">
+              Members in your situation start with the lesson{" "}
+              <a href={`/dojo/lessons/${lesson.slug}`} className="link">
+                “{lesson.title}”
+              </a>{" "}
+              in {lesson.moduleTitle}.
+            </p>
+          ) : null}
           <Link href={`${p.nextStep.href}?${new URLSearchParams({ result: token })}`} className="btn-primary">
             {p.nextStep.label}
           </Link>

@@ -1,0 +1,258 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
+import { isCoach } from "@/lib/auth/roles";
+import { seal, unseal } from "@/lib/crypto/sealed";
+import { getDb, tables } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import { openContent } from "./content";
+
+/** A claim older than this is treated as abandoned (the coach closed the tab). */
+const CLAIM_MINUTES = 30;
+
+function coachOnly(actor: CurrentUser) {
+  if (!isCoach(actor.role)) throw new ForbiddenError("coaches only");
+}
+
+const coachName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0] ?? "Coach";
+
+export const queueFilterSchema = z.object({
+  status: z.enum(["waiting", "replied", "all"]).catch("waiting"),
+  member: z.string().max(200).optional().catch(undefined),
+});
+
+/**
+ * The review queue: urgent first, then longest waiting. Only what coaches may
+ * see: private journal entries and drafts never appear, and no text is
+ * returned here — reading text happens one check-in at a time, audited.
+ */
+export async function reviewQueue(actor: CurrentUser, input: unknown = {}, now = new Date()) {
+  coachOnly(actor);
+  const filter = queueFilterSchema.parse(input);
+  const db = await getDb();
+  const c = tables.checkins;
+  const visible = filter.status === "all" ? inArray(c.status, ["waiting", "replied"]) : eq(c.status, filter.status);
+  const rows = await db
+    .select({
+      id: c.id,
+      status: c.status,
+      urgent: c.urgent,
+      mood: c.mood,
+      submittedAt: c.submittedAt,
+      repliedAt: c.repliedAt,
+      claimedAt: c.claimedAt,
+      claimedBy: c.claimedBy,
+      memberId: c.userId,
+      memberEmail: tables.users.email,
+    })
+    .from(c)
+    .innerJoin(tables.users, eq(tables.users.id, c.userId))
+    .where(and(visible, filter.member ? eq(tables.users.email, filter.member.toLowerCase()) : undefined))
+    .orderBy(...(filter.status === "waiting" ? [desc(c.urgent), asc(c.submittedAt)] : [desc(c.submittedAt)]))
+    .limit(200);
+  const targetMs = env().CHECKIN_RESPONSE_TARGET_HOURS * 3_600_000;
+  return rows.map((r) => {
+    const waitedMs = r.submittedAt ? (r.repliedAt ?? now).getTime() - r.submittedAt.getTime() : 0;
+    return { ...r, waitedMs, overdue: r.status === "waiting" && waitedMs > targetMs, targetHours: env().CHECKIN_RESPONSE_TARGET_HOURS };
+  });
+}
+export type QueueItem = Awaited<ReturnType<typeof reviewQueue>>[number];
+
+/** The queue query alone, for the benchmark's query plan: urgent first, then oldest, waiting only. */
+export async function nextWaitingIds(limit = 50) {
+  const db = await getDb();
+  const c = tables.checkins;
+  return db.select({ id: c.id }).from(c).where(eq(c.status, "waiting")).orderBy(desc(c.urgent), asc(c.submittedAt)).limit(limit);
+}
+
+/**
+ * Opens a check-in for a coach: records the read (the member sees it), claims
+ * it if nobody else is answering, and returns the member's context.
+ * Private entries and drafts are not found, as if they did not exist.
+ */
+export async function openForCoach(actor: CurrentUser, id: string, now = new Date()) {
+  coachOnly(actor);
+  if (!z.uuid().safeParse(id).success) return null;
+  const db = await getDb();
+  const row = await db.query.checkins.findFirst({ where: and(eq(tables.checkins.id, id), inArray(tables.checkins.status, ["waiting", "replied"])) });
+  if (!row) return null;
+  const me = await db.query.users.findFirst({ columns: { name: true, email: true }, where: eq(tables.users.id, actor.id) });
+  await db.insert(tables.checkinReads).values({ checkinId: id, coachId: actor.id, coachName: coachName(me ?? { name: null, email: actor.email }), readAt: now });
+
+  // Claim it unless another coach holds a fresh claim.
+  const stale = new Date(now.getTime() - CLAIM_MINUTES * 60_000);
+  await db
+    .update(tables.checkins)
+    .set({ claimedBy: actor.id, claimedAt: now })
+    .where(and(eq(tables.checkins.id, id), eq(tables.checkins.status, "waiting"), or(isNull(tables.checkins.claimedBy), eq(tables.checkins.claimedBy, actor.id), lt(tables.checkins.claimedAt, stale))));
+  const current = await db.query.checkins.findFirst({ columns: { status: true, claimedBy: true }, where: eq(tables.checkins.id, id) });
+  const holder = current?.claimedBy && current.claimedBy !== actor.id ? await db.query.users.findFirst({ columns: { name: true, email: true }, where: eq(tables.users.id, current.claimedBy) }) : null;
+
+  const member = await db.query.users.findFirst({ columns: { id: true, email: true, name: true }, where: eq(tables.users.id, row.userId) });
+  const [earlier, replies, notes, dojo, lastLesson] = await Promise.all([
+    db.query.checkins.findMany({
+      columns: { id: true, mood: true, submittedAt: true, status: true, urgent: true },
+      where: and(eq(tables.checkins.userId, row.userId), inArray(tables.checkins.status, ["waiting", "replied"]), ne(tables.checkins.id, id)),
+      orderBy: desc(tables.checkins.submittedAt),
+      limit: 10,
+    }),
+    db
+      .select({ id: tables.checkinReplies.id, checkinId: tables.checkinReplies.checkinId, bodyEnc: tables.checkinReplies.bodyEnc, createdAt: tables.checkinReplies.createdAt, name: tables.users.name, email: tables.users.email })
+      .from(tables.checkinReplies)
+      .leftJoin(tables.users, eq(tables.users.id, tables.checkinReplies.coachId))
+      .where(eq(tables.checkinReplies.checkinId, id))
+      .orderBy(asc(tables.checkinReplies.createdAt)),
+    db.query.coachNotes.findMany({ where: eq(tables.coachNotes.memberId, row.userId), orderBy: desc(tables.coachNotes.createdAt), limit: 20 }),
+    db.query.memberDojo.findFirst({ columns: { noContactStart: true }, where: eq(tables.memberDojo.userId, row.userId) }),
+    db
+      .select({ title: tables.lessons.title, completedAt: tables.lessonProgress.completedAt })
+      .from(tables.lessonProgress)
+      .innerJoin(tables.lessons, eq(tables.lessons.id, tables.lessonProgress.lessonId))
+      .where(eq(tables.lessonProgress.userId, row.userId))
+      .orderBy(desc(tables.lessonProgress.completedAt))
+      .limit(1),
+  ]);
+  return {
+    id: row.id,
+    status: row.status as "waiting" | "replied",
+    urgent: row.urgent,
+    mood: row.mood,
+    noContactDay: row.noContactDay,
+    submittedAt: row.submittedAt,
+    content: openContent(row.contentEnc, row.id),
+    member: { id: member?.id ?? row.userId, email: member?.email ?? "", name: member?.name ?? null },
+    mine: current?.claimedBy === actor.id,
+    takenBy: holder ? coachName(holder) : null,
+    replies: replies.map((r) => ({ id: r.id, body: unseal(r.bodyEnc, r.id), coach: r.email ? coachName({ name: r.name, email: r.email }) : "A coach", createdAt: r.createdAt })),
+    earlier,
+    notes: notes.map((n) => ({ id: n.id, body: unseal(n.bodyEnc, n.id), createdAt: n.createdAt })),
+    noContactStart: dojo?.noContactStart ?? null,
+    lastLesson: lastLesson[0]?.title ?? null,
+  };
+}
+export type CoachCheckinView = NonNullable<Awaited<ReturnType<typeof openForCoach>>>;
+
+export const replySchema = z.object({ body: z.string().trim().min(2, "Write a reply first.").max(10_000, "That reply is too long.") });
+
+export type ReplyOutcome = { ok: true } | { ok: false; error: string; reason: "invalid" | "taken" | "answered" | "missing" };
+
+/**
+ * Replies to a check-in. Only the coach holding the claim can answer, and only
+ * once: the status change is the lock, so a second coach's reply is refused
+ * and nothing they wrote is stored. The member gets a discreet email.
+ */
+export async function replyToCheckin(actor: CurrentUser, id: string, input: unknown, now = new Date()): Promise<ReplyOutcome> {
+  coachOnly(actor);
+  const parsed = replySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid", error: parsed.error.issues[0]?.message ?? "Check the reply." };
+  if (!z.uuid().safeParse(id).success) return { ok: false, reason: "missing", error: "That check-in doesn’t exist." };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<ReplyOutcome> => {
+    const [won] = await tx
+      .update(tables.checkins)
+      .set({ status: "replied", repliedAt: now, updatedAt: now })
+      .where(and(eq(tables.checkins.id, id), eq(tables.checkins.status, "waiting"), or(isNull(tables.checkins.claimedBy), eq(tables.checkins.claimedBy, actor.id))))
+      .returning({ userId: tables.checkins.userId });
+    if (!won) {
+      const row = await tx.query.checkins.findFirst({ columns: { status: true }, where: and(eq(tables.checkins.id, id), inArray(tables.checkins.status, ["waiting", "replied"])) });
+      if (!row) return { ok: false, reason: "missing", error: "That check-in doesn’t exist." };
+      return row.status === "replied"
+        ? { ok: false, reason: "answered", error: "Another coach has already answered this check-in. Your reply was not sent; copy it if you want to keep it." }
+        : { ok: false, reason: "taken", error: "Another coach is answering this check-in right now. Your reply was not sent." };
+    }
+    const replyId = randomUUID();
+    await tx.insert(tables.checkinReplies).values({ id: replyId, checkinId: id, coachId: actor.id, bodyEnc: seal(parsed.data.body, replyId), createdAt: now });
+    const member = await tx.query.users.findFirst({ columns: { id: true, email: true }, where: eq(tables.users.id, won.userId) });
+    if (member) {
+      const url = new URL(`/dojo/check-ins/${id}`, env().APP_URL).toString();
+      await enqueueEmail(
+        {
+          to: member.email,
+          userId: member.id,
+          dedupeKey: `checkin-reply:${replyId}`,
+          subject: "You have a new reply in the Dojo",
+          ...renderEmail({
+            heading: "You have a new reply",
+            paragraphs: ["Your coach has written back. Sign in to read it — for your privacy, we never put it in an email."],
+            button: { label: "Read the reply", url },
+            footer: "You’re getting this because you sent a check-in.",
+          }),
+        },
+        tx,
+      );
+    }
+    return { ok: true };
+  });
+}
+
+export const noteSchema = z.object({ body: z.string().trim().min(1, "Write the note first.").max(5000, "That note is too long.") });
+
+/** A private coach note about a member. Members never see these. */
+export async function addCoachNote(actor: CurrentUser, memberId: string, input: unknown): Promise<{ ok: boolean; error?: string }> {
+  coachOnly(actor);
+  const parsed = noteSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the note." };
+  const db = await getDb();
+  const member = await db.query.users.findFirst({ columns: { id: true }, where: eq(tables.users.id, memberId) });
+  if (!member) return { ok: false, error: "No such member." };
+  const id = randomUUID();
+  await db.insert(tables.coachNotes).values({ id, memberId, coachId: actor.id, bodyEnc: seal(parsed.data.body, id) });
+  return { ok: true };
+}
+
+export async function replyTemplatesFor(actor: CurrentUser) {
+  coachOnly(actor);
+  const db = await getDb();
+  return db.query.replyTemplates.findMany({ columns: { id: true, title: true, body: true }, orderBy: asc(tables.replyTemplates.title) });
+}
+
+export const templateSchema = z.object({ title: z.string().trim().min(2, "Give the template a name.").max(80), body: z.string().trim().min(2, "Write the template.").max(5000) });
+
+export async function saveReplyTemplate(actor: CurrentUser, input: unknown): Promise<{ ok: boolean; error?: string }> {
+  coachOnly(actor);
+  const parsed = templateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the template." };
+  const db = await getDb();
+  await db.insert(tables.replyTemplates).values({ ...parsed.data, createdBy: actor.id });
+  return { ok: true };
+}
+
+/** Who read a check-in and when: for its owner (and admins), never for other members. */
+export async function readAudit(actor: CurrentUser, id: string) {
+  if (!z.uuid().safeParse(id).success) return null;
+  const db = await getDb();
+  const row = await db.query.checkins.findFirst({ columns: { userId: true }, where: eq(tables.checkins.id, id) });
+  if (!row || (row.userId !== actor.id && actor.role !== "admin")) return null;
+  return db.query.checkinReads.findMany({ columns: { coachName: true, readAt: true }, where: eq(tables.checkinReads.checkinId, id), orderBy: asc(tables.checkinReads.readAt) });
+}
+
+/** The daily note to coaches: how many are waiting, how many urgent. Counts only — no member, no text. */
+export async function enqueueCoachDigest(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const [counts] = await db
+    .select({ waiting: sql<number>`count(*)::int`, urgent: sql<number>`count(*) filter (where ${tables.checkins.urgent})::int` })
+    .from(tables.checkins)
+    .where(eq(tables.checkins.status, "waiting"));
+  if (!counts || counts.waiting === 0) return 0;
+  const coaches = await db.query.users.findMany({ columns: { id: true, email: true }, where: inArray(tables.users.role, ["coach", "admin"]) });
+  const day = now.toISOString().slice(0, 10);
+  const url = new URL("/coach/check-ins", env().APP_URL).toString();
+  for (const coach of coaches) {
+    await enqueueEmail({
+      to: coach.email,
+      userId: coach.id,
+      dedupeKey: `coach-digest:${day}:${coach.id}`,
+      subject: "Check-ins waiting today",
+      ...renderEmail({
+        heading: `${counts.waiting} check-in${counts.waiting === 1 ? "" : "s"} waiting`,
+        paragraphs: [counts.urgent > 0 ? `${counts.urgent} marked urgent: please look at those first.` : "None are marked urgent."],
+        button: { label: "Open the queue", url },
+      }),
+    });
+  }
+  return coaches.length;
+}

@@ -1,0 +1,196 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getAccess } from "@/lib/billing/subscriptions";
+import { unseal } from "@/lib/crypto/sealed";
+import { getDb, tables } from "@/lib/db";
+import { daysBetween, todayIn } from "@/lib/lessons/calendar";
+import { isUrgent } from "@/lib/safety/detect";
+import { contentSchema, openContent, sealContent, type CheckinContent } from "./content";
+
+export const submitSchema = contentSchema.extend({
+  mood: z.coerce.number({ error: "Choose how you feel, from 1 to 10." }).int().min(1, "Choose how you feel, from 1 to 10.").max(10, "Choose how you feel, from 1 to 10."),
+  sendTo: z.enum(["coach", "private"], { error: "Choose whether to send this to your coach or keep it private." }),
+});
+
+export type SubmitOutcome =
+  | { ok: true; id: string; urgent: boolean; status: "waiting" | "private" }
+  | { ok: false; reason: "invalid"; error: string }
+  | { ok: false; reason: "no_access"; error: string };
+
+const NO_ACCESS = "Your membership has ended, so new check-ins can’t be sent. Everything you wrote before is still here to read and download.";
+
+async function memberNoContactDay(user: CurrentUser, now: Date): Promise<number | null> {
+  const db = await getDb();
+  const row = await db.query.memberDojo.findFirst({ columns: { noContactStart: true }, where: eq(tables.memberDojo.userId, user.id) });
+  return row?.noContactStart ? daysBetween(row.noContactStart, todayIn(user.timeZone, now)) : null;
+}
+
+/** The member's unsent draft, if any (one at most). */
+export async function getDraft(user: CurrentUser): Promise<(CheckinContent & { mood: number | null; savedAt: Date }) | null> {
+  const db = await getDb();
+  const row = await db.query.checkins.findFirst({
+    columns: { id: true, contentEnc: true, mood: true, updatedAt: true },
+    where: and(eq(tables.checkins.userId, user.id), eq(tables.checkins.status, "draft")),
+  });
+  return row ? { ...openContent(row.contentEnc, row.id), mood: row.mood, savedAt: row.updatedAt } : null;
+}
+
+/**
+ * Autosave: keeps what the member has typed so far on the server, so a closed
+ * tab or a lost connection loses nothing. One draft per member, overwritten.
+ */
+export async function saveDraft(user: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: boolean; error?: string; savedAt?: Date }> {
+  if (!(await getAccess(user.id, now)).allowed) return { ok: false, error: NO_ACCESS };
+  const parsed = contentSchema.extend({ mood: z.coerce.number().int().min(1).max(10).nullable().catch(null) }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  const { mood, ...content } = parsed.data;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const existing = await tx.query.checkins.findFirst({ columns: { id: true }, where: and(eq(tables.checkins.userId, user.id), eq(tables.checkins.status, "draft")) });
+    const id = existing?.id ?? randomUUID();
+    const values = { mood, contentEnc: sealContent(content, id), updatedAt: now };
+    if (existing) await tx.update(tables.checkins).set(values).where(eq(tables.checkins.id, id));
+    else await tx.insert(tables.checkins).values({ id, userId: user.id, status: "draft", ...values });
+  });
+  return { ok: true, savedAt: now };
+}
+
+/**
+ * Sends a check-in to the coach, or keeps it as a private journal entry. Words
+ * that suggest danger mark it urgent (top of the queue) — private entries too
+ * get the member help on screen, but are never shown to a coach.
+ */
+export async function submitCheckin(user: CurrentUser, input: unknown, now = new Date()): Promise<SubmitOutcome> {
+  if (!(await getAccess(user.id, now)).allowed) return { ok: false, reason: "no_access", error: NO_ACCESS };
+  const parsed = submitSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid", error: parsed.error.issues[0]?.message ?? "Check the form." };
+  const { mood, sendTo, ...content } = parsed.data;
+  if (!content.happened && !content.win && !content.hard && !content.question) {
+    return { ok: false, reason: "invalid", error: "Write a few words in at least one box — even one line is enough." };
+  }
+  const urgent = isUrgent(content.happened, content.win, content.hard, content.question);
+  const status = sendTo === "coach" ? "waiting" : "private";
+  const noContactDay = await memberNoContactDay(user, now);
+  const db = await getDb();
+  const id = await db.transaction(async (tx) => {
+    const draft = await tx.query.checkins.findFirst({ columns: { id: true }, where: and(eq(tables.checkins.userId, user.id), eq(tables.checkins.status, "draft")) });
+    const rowId = draft?.id ?? randomUUID();
+    const values = { status, mood, noContactDay, urgent, contentEnc: sealContent(content, rowId), submittedAt: now, updatedAt: now } as const;
+    if (draft) await tx.update(tables.checkins).set(values).where(eq(tables.checkins.id, rowId));
+    else await tx.insert(tables.checkins).values({ id: rowId, userId: user.id, createdAt: now, ...values });
+    return rowId;
+  });
+  return { ok: true, id, urgent, status };
+}
+
+export interface MyCheckin {
+  id: string;
+  status: "private" | "waiting" | "replied";
+  mood: number | null;
+  noContactDay: number | null;
+  urgent: boolean;
+  submittedAt: Date;
+  content: CheckinContent;
+  replies: { id: string; body: string; coachName: string; createdAt: Date }[];
+  reads: { coachName: string; readAt: Date }[];
+}
+
+/** The member's own check-ins, newest first, with replies and who read them. Works after access lapses. */
+export async function myCheckins(user: CurrentUser, onlyId?: string): Promise<MyCheckin[]> {
+  const db = await getDb();
+  const rows = await db.query.checkins.findMany({
+    where: and(eq(tables.checkins.userId, user.id), ne(tables.checkins.status, "draft"), onlyId ? eq(tables.checkins.id, onlyId) : undefined),
+    orderBy: desc(tables.checkins.submittedAt),
+  });
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [replies, reads] = await Promise.all([
+    db
+      .select({ id: tables.checkinReplies.id, checkinId: tables.checkinReplies.checkinId, bodyEnc: tables.checkinReplies.bodyEnc, createdAt: tables.checkinReplies.createdAt, coachName: tables.users.name, coachEmail: tables.users.email })
+      .from(tables.checkinReplies)
+      .leftJoin(tables.users, eq(tables.users.id, tables.checkinReplies.coachId))
+      .where(inArray(tables.checkinReplies.checkinId, ids))
+      .orderBy(asc(tables.checkinReplies.createdAt)),
+    db.query.checkinReads.findMany({ where: inArray(tables.checkinReads.checkinId, ids), orderBy: asc(tables.checkinReads.readAt) }),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status as MyCheckin["status"],
+    mood: r.mood,
+    noContactDay: r.noContactDay,
+    urgent: r.urgent,
+    submittedAt: r.submittedAt ?? r.createdAt,
+    content: openContent(r.contentEnc, r.id),
+    replies: replies
+      .filter((p) => p.checkinId === r.id)
+      .map((p) => ({ id: p.id, body: unseal(p.bodyEnc, p.id), coachName: p.coachName ?? "Your coach", createdAt: p.createdAt })),
+    reads: reads.filter((x) => x.checkinId === r.id).map((x) => ({ coachName: x.coachName, readAt: x.readAt })),
+  }));
+}
+
+/** One check-in of the member's own, or null — for anyone else's id the answer is the same as for no id. */
+export async function myCheckin(user: CurrentUser, id: string): Promise<MyCheckin | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  return (await myCheckins(user, id))[0] ?? null;
+}
+
+/** A member deletes one of their check-ins (and with it any reply and read record). */
+export async function deleteMyCheckin(user: CurrentUser, id: string): Promise<boolean> {
+  if (!z.uuid().safeParse(id).success) return false;
+  const db = await getDb();
+  const gone = await db
+    .delete(tables.checkins)
+    .where(and(eq(tables.checkins.id, id), eq(tables.checkins.userId, user.id)))
+    .returning({ id: tables.checkins.id });
+  return gone.length > 0;
+}
+
+export const contactEventSchema = z.object({
+  kind: z.enum(["ex_reached_out", "i_reached_out"]),
+  onDate: z.iso.date("Choose the day it happened."),
+  restart: z.coerce.boolean().default(false),
+});
+
+/** Logs "my ex reached out" / "I reached out"; optionally restarts the no-contact count from that day. */
+export async function logContactEvent(user: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: boolean; error?: string }> {
+  if (!(await getAccess(user.id, now)).allowed) return { ok: false, error: NO_ACCESS };
+  const parsed = contactEventSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  if (parsed.data.onDate > todayIn(user.timeZone, now)) return { ok: false, error: "That day hasn’t happened yet." };
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.insert(tables.contactEvents).values({ userId: user.id, kind: parsed.data.kind, onDate: parsed.data.onDate });
+    if (parsed.data.restart) {
+      await tx
+        .insert(tables.memberDojo)
+        .values({ userId: user.id, startDate: todayIn(user.timeZone, now), noContactStart: parsed.data.onDate })
+        .onConflictDoUpdate({ target: tables.memberDojo.userId, set: { noContactStart: parsed.data.onDate, updatedAt: now } });
+    }
+  });
+  return { ok: true };
+}
+
+/** Everything for the history chart: mood and no-contact day per check-in, oldest first. */
+export async function moodSeries(user: CurrentUser) {
+  const db = await getDb();
+  const rows = await db.query.checkins.findMany({
+    columns: { mood: true, noContactDay: true, submittedAt: true },
+    where: and(eq(tables.checkins.userId, user.id), ne(tables.checkins.status, "draft")),
+    orderBy: asc(tables.checkins.submittedAt),
+    limit: 60,
+  });
+  return rows.filter((r) => r.submittedAt !== null).map((r) => ({ at: r.submittedAt as Date, mood: r.mood, noContactDay: r.noContactDay }));
+}
+
+/** The member's own data, for download: their check-ins with replies and reads, and their contact log. */
+export async function exportMyCheckins(user: CurrentUser) {
+  const db = await getDb();
+  const [checkins, events] = await Promise.all([
+    myCheckins(user),
+    db.query.contactEvents.findMany({ columns: { kind: true, onDate: true }, where: eq(tables.contactEvents.userId, user.id), orderBy: asc(tables.contactEvents.onDate) }),
+  ]);
+  return { exportedAt: new Date().toISOString(), email: user.email, checkins, contactEvents: events };
+}
