@@ -34,6 +34,14 @@ const schema = z
     QUIZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     SIGNIN_LIMIT_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(5),
     SIGNIN_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
+    /** SMTP connections the email worker keeps open and sends over in parallel. */
+    EMAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Newsletter emails handed to the outbox per second: set it to what your mail provider accepts. */
+    NEWSLETTER_SEND_RATE: z.coerce.number().positive().max(10_000).default(300),
+    NEWSLETTER_LIMIT_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(5),
+    NEWSLETTER_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
+    /** The mailto: half of List-Unsubscribe; unset → the address in EMAIL_FROM. Someone must read that mailbox. */
+    NEWSLETTER_UNSUBSCRIBE_MAILTO: z.email("must be an email address").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -56,14 +56,19 @@ describe("transport choice", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("defaults to no SMTP server and a neutral sender name", () => {
-    expect(emailSettings()).toEqual({ server: undefined, from: '"Dojo" <no-reply@localhost>' });
+    expect(emailSettings()).toEqual({ server: undefined, from: '"Dojo" <no-reply@localhost>', connections: 8 });
   });
 
   it("uses SMTP when configured, the dev mailbox outside production, and nothing in production", () => {
-    expect(configuredTransport({ server: "smtp://127.0.0.1:2525", from: FROM })?.recordAs).toBeUndefined();
-    expect(configuredTransport({ server: undefined, from: FROM })?.recordAs).toBe("dev-mailbox");
+    const smtp = configuredTransport({ server: "smtp://127.0.0.1:2525", from: FROM, connections: 6 });
+    expect(smtp?.recordAs).toBeUndefined();
+    expect(smtp?.concurrency).toBe(6); // pooled: the worker keeps every connection busy
+    smtp?.close?.();
+    expect(smtpTransport("smtp://127.0.0.1:2525", FROM).concurrency).toBe(1);
+    expect(smtpTransport("smtp://127.0.0.1:2525?pool=true&maxConnections=3", FROM).concurrency).toBe(3);
+    expect(configuredTransport({ server: undefined, from: FROM, connections: 8 })?.recordAs).toBe("dev-mailbox");
     vi.stubEnv("NODE_ENV", "production");
-    expect(configuredTransport({ server: undefined, from: FROM })).toBeNull();
+    expect(configuredTransport({ server: undefined, from: FROM, connections: 8 })).toBeNull();
     expect(() => smtpTransport("http://example.test", FROM)).toThrow(/smtp/);
   });
 });
@@ -221,6 +226,51 @@ describe.each(testDatabases())("email delivery on $kind", (target) => {
     expect(new Set(got.map((m) => m.messageId)).size).toBe(total);
     expect(new Set(got.map((m) => m.subject)).size).toBe(total);
     expect((await rows()).every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+  });
+
+  it("sends a claimed batch in parallel over a pool, each row once and recorded as it goes", async () => {
+    const pooled = smtpTransport(`smtp://127.0.0.1:${sink.smtpPort}`, FROM, { pool: true, maxConnections: 4 });
+    try {
+      const total = 40;
+      for (let i = 1; i <= total; i++) await enqueueEmail(message(i));
+      let inFlight = 0;
+      let most = 0;
+      const counting: MailTransport = {
+        from: FROM,
+        concurrency: pooled.concurrency,
+        async send(msg) {
+          most = Math.max(most, ++inFlight);
+          try {
+            await pooled.send(msg);
+          } finally {
+            inFlight--;
+          }
+        },
+      };
+      expect(await deliverDueEmails(counting, { batchSize: total })).toEqual({ sent: total, failed: 0, retried: 0 });
+      expect(most).toBe(4);
+      const got = sink.messages();
+      expect(new Set(got.map((m) => m.subject)).size).toBe(total);
+      expect(got).toHaveLength(total);
+      expect((await rows()).every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    } finally {
+      pooled.close?.();
+    }
+  });
+
+  it("a pool with the server down retries every row later, revealing no credentials", async () => {
+    const pooledDown = smtpTransport(`smtp://mailuser:hunter2@127.0.0.1:${await closedPort()}`, FROM, { pool: true, maxConnections: 3 });
+    try {
+      for (let i = 1; i <= 5; i++) await enqueueEmail(message(i));
+      expect(await deliverDueEmails(pooledDown)).toEqual({ sent: 0, failed: 0, retried: 5 });
+      for (const r of await rows()) {
+        expect(r).toMatchObject({ status: "pending", attempts: 1 });
+        expect(r.lastError).toMatch(/ECONNREFUSED/);
+        expect(r.lastError).not.toMatch(/hunter2|mailuser/);
+      }
+    } finally {
+      pooledDown.close?.();
+    }
   });
 
   it("records dev-mailbox delivery without sending anything", async () => {

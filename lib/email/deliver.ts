@@ -1,7 +1,9 @@
 import "server-only";
+import { connect as tcpConnect, type Socket } from "node:net";
 import { env } from "@/lib/env";
 import { and, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { createTransport } from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { getDb, tables } from "@/lib/db";
 
 /** What the worker hands a transport for one outbox row. */
@@ -24,6 +26,8 @@ export interface MailTransport {
   readonly recordAs?: string;
   /** Releases open connections (a pooled SMTP transport keeps some). */
   close?(): void;
+  /** How many sends it handles well at once (a pool's connection count); the worker sends that many in parallel. */
+  readonly concurrency?: number;
 }
 
 export interface DeliverOptions {
@@ -32,6 +36,8 @@ export interface DeliverOptions {
   now?: Date;
   /** How long a claimed row belongs to this worker; after that, another instance may retry it. */
   leaseSeconds?: number;
+  /** Sends in flight at once; defaults to the transport's own concurrency, else one at a time. */
+  concurrency?: number;
 }
 
 export interface DeliverResult {
@@ -46,11 +52,13 @@ export interface EmailSettings {
   /** smtp:// or smtps:// URL; unset → the dev mailbox (development) or nothing at all (production). */
   server: string | undefined;
   from: string;
+  /** SMTP connections kept open and used in parallel. */
+  connections: number;
 }
 
 export function emailSettings(): EmailSettings {
-  const { EMAIL_SERVER, EMAIL_FROM } = env();
-  return { server: EMAIL_SERVER, from: EMAIL_FROM };
+  const { EMAIL_SERVER, EMAIL_FROM, EMAIL_SMTP_CONNECTIONS } = env();
+  return { server: EMAIL_SERVER, from: EMAIL_FROM, connections: EMAIL_SMTP_CONNECTIONS };
 }
 
 /**
@@ -92,7 +100,7 @@ const plusSeconds = (time: SQL, seconds: number): SQL => sql`(${time} + ${Math.r
  * with the same Message-ID.
  */
 export async function deliverDueEmails(transport: MailTransport, opts: DeliverOptions = {}): Promise<DeliverResult> {
-  const batchSize = opts.batchSize ?? 20;
+  const batchSize = opts.batchSize ?? 50;
   const leaseSeconds = opts.leaseSeconds ?? 120;
   const now = at(opts.now);
   const db = await getDb();
@@ -130,12 +138,12 @@ export async function deliverDueEmails(transport: MailTransport, opts: DeliverOp
   claimed.sort((a, b) => a.id - b.id);
   const claimedAt = Date.now();
 
-  for (const row of claimed) {
+  const deliverOne = async (row: (typeof claimed)[number]) => {
     const ours = and(eq(t.id, row.id), eq(t.status, "sending"), eq(t.attempts, row.attempts));
-    // Sends are sequential, so late rows of a slow batch may near the end of their lease: renew it, or skip the row if another worker has taken it over.
+    // Late rows of a slow batch may near the end of their lease: renew it, or skip the row if another worker has taken it over.
     if (Date.now() - claimedAt > (leaseSeconds * 1000) / 3) {
       const renewed = await db.update(t).set({ lockedUntil: plusSeconds(at(opts.now), leaseSeconds) }).where(ours).returning({ id: t.id });
-      if (renewed.length === 0) continue;
+      if (renewed.length === 0) return;
     }
     const messageId = messageIdFor(row, transport.from);
     try {
@@ -161,30 +169,83 @@ export async function deliverDueEmails(transport: MailTransport, opts: DeliverOp
         .where(ours);
       if (final) result.failed++;
       else result.retried++;
-      continue;
+      return;
     }
+    // Recorded row by row, straight after the server's 250: a crash then resends at most the messages in flight.
     await db
       .update(t)
       .set({ status: "sent", sentAt: at(opts.now), messageId: transport.recordAs ?? messageId, lockedUntil: null, lastError: null })
       .where(ours);
     result.sent++;
-  }
+  };
+
+  // A few lanes pull rows in id order; with a pooled transport each lane keeps one SMTP connection busy.
+  const lanes = Math.max(1, Math.min(opts.concurrency ?? transport.concurrency ?? 1, claimed.length));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < claimed.length) {
+        const row = claimed[next++];
+        if (row) await deliverOne(row);
+      }
+    }),
+  );
   return result;
 }
 
+export interface SmtpOptions {
+  /** Keep connections open and reuse them (no handshake per message): what bulk mail needs. The URL's `?pool=` wins. */
+  pool?: boolean;
+  /** Connections a pool opens at most; the worker sends that many messages at once. */
+  maxConnections?: number;
+}
+
 /**
- * nodemailer over SMTP: one connection per message unless the URL says
- * `?pool=true` (worth it for bulk mail: no handshake per message). Timeouts are
- * short so one dead server cannot outlast a row's lease; the URL may override them.
+ * Opens the TCP connection for nodemailer with Nagle's algorithm off. SMTP is a
+ * chatty request/response protocol; with Nagle on, a command split over two
+ * writes waits for the peer's delayed ACK, about 40 ms per message on Linux,
+ * and nodemailer has no option to turn it off.
  */
-export function smtpTransport(url: string, from: string): MailTransport {
+function noDelaySocket(options: { host?: string; port?: number; connectionTimeout?: number }, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void): void {
+  let done = false;
+  const socket = tcpConnect({ host: options.host ?? "localhost", port: options.port ?? 25, noDelay: true });
+  const finish = (err: Error | null) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    socket.removeAllListeners("connect");
+    if (err) {
+      socket.destroy();
+      callback(err);
+    } else {
+      callback(null, { connection: socket });
+    }
+  };
+  const timer = setTimeout(() => finish(Object.assign(new Error("Connection timeout"), { code: "ETIMEDOUT" })), options.connectionTimeout ?? 10_000);
+  socket.once("connect", () => finish(null));
+  socket.once("error", (err) => finish(err));
+}
+
+/**
+ * nodemailer over SMTP: one connection per message, or a pool of
+ * `maxConnections` kept open when `pool` is set (or the URL says `?pool=true`).
+ * Timeouts are short so one dead server cannot outlast a row's lease; the URL may override them.
+ */
+export function smtpTransport(url: string, from: string, opts: SmtpOptions = {}): MailTransport {
   const parsed = new URL(url);
   if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") throw new Error("EMAIL_SERVER must be an smtp:// or smtps:// URL");
   const defaults = { connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
   for (const [key, value] of Object.entries(defaults)) if (!parsed.searchParams.has(key)) parsed.searchParams.set(key, value);
-  const mailer = createTransport(parsed.toString());
+  const fromUrl = parseConnectionUrl(parsed.toString()) as ReturnType<typeof parseConnectionUrl> & { pool?: boolean; maxConnections?: number };
+  const pool = fromUrl.pool ?? opts.pool ?? false;
+  const maxConnections = fromUrl.maxConnections ?? opts.maxConnections ?? 5;
+  // Implicit TLS (smtps) is layered by nodemailer on the socket we hand it, so it needs no special case here.
+  const mailer = pool
+    ? createTransport({ ...fromUrl, pool: true, maxConnections, maxMessages: 1000, getSocket: noDelaySocket })
+    : createTransport({ ...fromUrl, getSocket: noDelaySocket });
   return {
     from,
+    concurrency: pool ? maxConnections : 1,
     async send(msg) {
       await mailer.sendMail({
         from: msg.from,
@@ -216,7 +277,7 @@ export function devMailboxTransport(from: string): MailTransport {
 
 /** The transport the settings ask for; null in production without EMAIL_SERVER, where mail must wait rather than vanish. */
 export function configuredTransport(settings: EmailSettings = emailSettings()): MailTransport | null {
-  if (settings.server) return smtpTransport(settings.server, settings.from);
+  if (settings.server) return smtpTransport(settings.server, settings.from, { pool: true, maxConnections: settings.connections });
   if (process.env.NODE_ENV === "production") return null;
   return devMailboxTransport(settings.from);
 }
@@ -230,11 +291,13 @@ const slot = globalThis as unknown as { __dojoEmailWorker?: () => Promise<void> 
  * process alive. The returned function stops the loop and resolves when the run
  * in progress, if any, has finished.
  */
-export function startEmailWorker(opts: { intervalMs?: number; transport?: MailTransport; batchSize?: number } = {}): () => Promise<void> {
+export function startEmailWorker(
+  opts: { intervalMs?: number; transport?: MailTransport; batchSize?: number; leaseSeconds?: number } = {},
+): () => Promise<void> {
   // One loop per process: Next may evaluate the startup module more than once. (More loops would be safe, only wasteful.)
   if (slot.__dojoEmailWorker) return slot.__dojoEmailWorker;
   const intervalMs = opts.intervalMs ?? 2000;
-  const batchSize = opts.batchSize ?? 20;
+  const batchSize = opts.batchSize ?? 50;
   const transport = opts.transport ?? configuredTransport();
   if (!transport) {
     console.error("email worker: EMAIL_SERVER is not set; emails stay in the outbox until it is");
@@ -253,7 +316,7 @@ export function startEmailWorker(opts: { intervalMs?: number; transport?: MailTr
     running = (async () => {
       let next = intervalMs;
       try {
-        const r = await deliverDueEmails(transport, { batchSize });
+        const r = await deliverDueEmails(transport, { batchSize, leaseSeconds: opts.leaseSeconds });
         if (r.failed > 0) console.error(`email worker: ${r.failed} email(s) failed for good after ${MAX_ATTEMPTS} attempts`);
         if (r.retried > 0) console.warn(`email worker: ${r.retried} email(s) will be retried`);
         if (r.sent + r.failed + r.retried >= batchSize) next = 0;

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CrisisResources } from "@/app/components/crisis-resources";
+import { requireUser } from "@/lib/auth/current-user";
+import { myCheckin } from "@/lib/checkins/member";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { deleteCheckinAction } from "../actions";
+import { ClearLocalDraft } from "../new/clear-local-draft";
+
+export const metadata: Metadata = { title: "Check-in", robots: { index: false } };
+
+const stamp = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const sections = [
+  ["happened", "What happened"],
+  ["win", "A win"],
+  ["hard", "What is hard"],
+  ["question", "Your question"],
+] as const;
+
+export default async function CheckinPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sent?: string }> }) {
+  const { id } = await params;
+  const { sent } = await searchParams;
+  const user = await requireUser(`/dojo/check-ins/${id}`);
+  const c = await myCheckin(user, id);
+  if (!c) notFound();
+  return (
+    <article className="space-y-6">
+      {sent ? <ClearLocalDraft /> : null}
+      {c.urgent ? (
+        <div className="space-y-3">
+          <p className="font-medium">What you wrote sounds really hard. You don’t have to wait for a reply — please reach out to one of these now:</p>
+          <CrisisResources />
+        </div>
+      ) : null}
+      {sent ? (
+        <p role="status" className="rounded-xl bg-brand-soft px-4 py-3">
+          {c.status === "private" ? "Saved to your private journal. No coach will see it." : "Sent. Your coach will read it and reply here; we’ll email you a short note when they do."}
+        </p>
+      ) : null}
+      <header className="space-y-1">
+        <h1 className="font-serif text-3xl font-semibold">Check-in of {c.submittedAt.toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" })}</h1>
+        <p className="text-sm text-muted">
+          {c.status === "private" ? "Private journal entry" : c.status === "waiting" ? "Waiting for a reply" : "Replied"}
+          {c.mood ? ` · mood ${c.mood}/10` : ""}
+          {c.noContactDay !== null ? ` · no-contact day ${c.noContactDay}` : ""}
+        </p>
+      </header>
+      {sections.map(([key, label]) =>
+        c.content[key] ? (
+          <section key={key} className="space-y-1">
+            <h2 className="font-semibold">{label}</h2>
+            <p className="whitespace-pre-wrap leading-relaxed">{c.content[key]}</p>
+          </section>
+        ) : null,
+      )}
+      {c.replies.map((r) => (
+        <section key={r.id} aria-label={`Reply from ${r.coachName}`} className="space-y-2 rounded-2xl bg-brand-soft p-5">
+          <h2 className="font-semibold">
+            {r.coachName} replied <span className="text-sm font-normal text-muted">· {stamp(r.createdAt)}</span>
+          </h2>
+          <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
+        </section>
+      ))}
+      {c.status !== "private" ? (
+        <section aria-labelledby="reads" className="space-y-1">
+          <h2 id="reads" className="text-sm font-semibold">
+            Who has read this
+          </h2>
+          {c.reads.length === 0 ? (
+            <p className="text-sm text-muted">No one yet.</p>
+          ) : (
+            <ul className="text-sm text-muted">
+              {c.reads.map((r, i) => (
+                <li key={i}>
+                  Read by {r.coachName} at {stamp(r.readAt)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-4">
+        <Link href="/dojo/check-ins" className="link">
+          ← All check-ins
+        </Link>
+        <details>
+          <summary className="cursor-pointer text-sm text-muted">Delete this check-in</summary>
+          <form action={deleteCheckinAction} className="mt-2 space-y-2">
+            <input type="hidden" name="id" value={c.id} />
+            <p className="text-sm">This removes it, and any reply, for good.</p>
+            <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
+              Yes, delete it
+            </button>
+          </form>
+        </details>
+      </div>
+    </article>
+  );
+}

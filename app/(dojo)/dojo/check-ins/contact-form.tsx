@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { logContactAction, type ContactState } from "./actions";
+
+/** "My ex reached out" / "I reached out": logged without judgement, with the option to restart the count. */
+export function ContactForm({ today }: { today: string }) {
+  const [state, action, pending] = useActionState<ContactState, FormData>(logContactAction, {});
+  return (
+    <form action={action} className="space-y-3 rounded-2xl border border-line bg-card p-4">
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">Log contact</legend>
+        <label className="flex items-center gap-3">
+          <input type="radio" name="kind" value="ex_reached_out" defaultChecked className="size-5 accent-brand" />
+          My ex reached out
+        </label>
+        <label className="flex items-center gap-3">
+          <input type="radio" name="kind" value="i_reached_out" className="size-5 accent-brand" />I reached out
+        </label>
+      </fieldset>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col">
+          <label htmlFor="onDate" className="text-sm">
+            On
+          </label>
+          <input id="onDate" name="onDate" type="date" max={today} defaultValue={today} className="rounded-lg border-2 border-line bg-card px-2 py-1.5 text-ink" />
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="restart" value="yes" className="size-4 accent-brand" />
+          Restart my no-contact count from that day
+        </label>
+        <button type="submit" className="btn-secondary min-h-9 py-1 text-sm" disabled={pending}>
+          Log it
+        </button>
+      </div>
+      <p aria-live="polite" className="text-sm">
+        {state.error ? <span className="text-alert">{state.error}</span> : state.done ? "Logged. It happens — what matters is what you do next." : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { CrisisResources } from "@/app/components/crisis-resources";
+import { detectDanger } from "@/lib/safety/detect";
+import { saveDraftAction, submitCheckinAction, type DraftPayload, type SubmitState } from "../actions";
+
+export const LOCAL_KEY = "dojo-checkin-draft";
+const fields = [
+  { name: "happened", label: "What happened since last time?", rows: 5 },
+  { name: "win", label: "One win, however small", rows: 2 },
+  { name: "hard", label: "What is hard right now?", rows: 4 },
+  { name: "question", label: "A question for your coach (optional)", rows: 2 },
+] as const;
+type FieldName = (typeof fields)[number]["name"];
+
+const moodWords: Record<number, string> = { 1: "1 — awful", 3: "3 — low", 5: "5 — getting by", 7: "7 — okay", 10: "10 — great" };
+
+/**
+ * The check-in form. Every word is kept twice as the member types: on this
+ * device at once (so a lost connection or an expired session loses nothing)
+ * and on the server a moment later (so a closed tab loses nothing either).
+ */
+export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; savedAt: string | null }) {
+  const [draft, setDraft] = useState<DraftPayload>(initial);
+  const [saveNote, setSaveNote] = useState(savedAt ? "Draft saved." : "");
+  // Controlled like the text, so a failed send never flips a private entry back to "send to coach".
+  const [sendTo, setSendTo] = useState<"coach" | "private">("coach");
+  const [state, action, pending] = useActionState<SubmitState, FormData>(submitCheckinAction, {});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const restored = useRef(false);
+
+  // A newer copy on this device (e.g. typed while offline) wins over the server's draft.
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    try {
+      const local = JSON.parse(localStorage.getItem(LOCAL_KEY) ?? "null") as (DraftPayload & { at: string }) | null;
+      if (local && (!savedAt || local.at > savedAt)) {
+        const { at: _at, ...rest } = local;
+        // Only the browser has the device copy, so this must run after hydration.
+        // eslint-disable-next-line react-hooks/set-state-in-effect
+        setDraft(rest);
+        setSaveNote("Restored what you were writing on this device.");
+      }
+    } catch {
+      // No storage (private mode): the server draft still protects the text.
+    }
+  }, [savedAt]);
+
+  function update(next: DraftPayload) {
+    setDraft(next);
+    try {
+      localStorage.setItem(LOCAL_KEY, JSON.stringify({ ...next, at: new Date().toISOString() }));
+    } catch {
+      // ignore: see above
+    }
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      setSaveNote("Saving…");
+      try {
+        const result = await saveDraftAction(next);
+        setSaveNote(result.ok ? "Draft saved." : `${result.error}`);
+      } catch {
+        setSaveNote("You seem to be offline. Your words are kept on this device.");
+      }
+    }, 1200);
+  }
+
+  const danger = detectDanger(draft.happened, draft.win, draft.hard, draft.question).kinds.length > 0;
+
+  return (
+    <form
+      action={action}
+      onSubmit={() => {
+        clearTimeout(timer.current);
+      }}
+      className="space-y-6"
+    >
+      {danger ? (
+        <div aria-live="assertive">
+          <p className="mb-3 font-medium">What you wrote sounds really hard. You don’t have to wait for a reply to get support — people are there right now:</p>
+          <CrisisResources headingLevel={3} />
+        </div>
+      ) : null}
+
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">How do you feel today, from 1 (awful) to 10 (great)?</legend>
+        <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">
+          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+            <label key={n} className="flex min-h-11 cursor-pointer items-center justify-center rounded-xl border-2 border-line bg-card has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
+              <input type="radio" name="mood" value={n} checked={draft.mood === n} onChange={() => update({ ...draft, mood: n })} className="sr-only" />
+              <span aria-hidden="true">{n}</span>
+              <span className="sr-only">{moodWords[n] ?? String(n)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {fields.map((f) => (
+        <div key={f.name} className="space-y-1">
+          <label htmlFor={f.name} className="font-semibold">
+            {f.label}
+          </label>
+          <textarea
+            id={f.name}
+            name={f.name}
+            rows={f.rows}
+            value={draft[f.name as FieldName]}
+            onChange={(e) => update({ ...draft, [f.name]: e.target.value })}
+            className="w-full rounded-xl border-2 border-line bg-card px-3 py-2 text-ink focus:border-brand"
+          />
+        </div>
+      ))}
+
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">Who is this for?</legend>
+        <label className="flex items-center gap-3">
+          <input type="radio" name="sendTo" value="coach" checked={sendTo === "coach"} onChange={() => setSendTo("coach")} className="size-5 accent-brand" />
+          Send it to my coach
+        </label>
+        <label className="flex items-center gap-3">
+          <input type="radio" name="sendTo" value="private" checked={sendTo === "private"} onChange={() => setSendTo("private")} className="size-5 accent-brand" />
+          Keep it as a private journal entry (no coach will see it)
+        </label>
+      </fieldset>
+
+      {state.error ? (
+        <p role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
+          {state.error}
+          {state.signedOut ? (
+            <>
+              {" "}
+              <a href="/signin?callbackUrl=/dojo/check-ins/new" target="_blank" rel="noopener" className="link">
+                Sign in (opens a new tab)
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Sending…" : "Send"}
+        </button>
+        <p aria-live="polite" className="text-sm text-muted">
+          {saveNote}
+        </p>
+      </div>
+    </form>
+  );
+}
