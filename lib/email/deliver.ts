@@ -204,26 +204,11 @@ export interface SmtpOptions {
  * Opens the TCP connection for nodemailer with Nagle's algorithm off. SMTP is a
  * chatty request/response protocol; with Nagle on, a command split over two
  * writes waits for the peer's delayed ACK, about 40 ms per message on Linux,
- * and nodemailer has no option to turn it off.
+ * and nodemailer has no option to turn it off. The socket is handed over while
+ * still connecting, so nodemailer's own handlers and timeouts see every error.
  */
-function noDelaySocket(options: { host?: string; port?: number; connectionTimeout?: number }, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void): void {
-  let done = false;
-  const socket = tcpConnect({ host: options.host ?? "localhost", port: options.port ?? 25, noDelay: true });
-  const finish = (err: Error | null) => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    socket.removeAllListeners("connect");
-    if (err) {
-      socket.destroy();
-      callback(err);
-    } else {
-      callback(null, { connection: socket });
-    }
-  };
-  const timer = setTimeout(() => finish(Object.assign(new Error("Connection timeout"), { code: "ETIMEDOUT" })), options.connectionTimeout ?? 10_000);
-  socket.once("connect", () => finish(null));
-  socket.once("error", (err) => finish(err));
+function noDelaySocket(options: { host?: string; port?: number }, callback: (err: Error | null, socketOptions: { connection: Socket }) => void): void {
+  callback(null, { connection: tcpConnect({ host: options.host ?? "localhost", port: options.port ?? 25, noDelay: true }) });
 }
 
 /**
