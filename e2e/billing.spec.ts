@@ -1,25 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { QuizPage } from "./fixtures";
-import { signInLinkFor, uniqueEmail } from "./mail";
+import { uniqueEmail } from "./mail";
+import { payWithCard, signIn } from "./members";
 import { advanceSubscription, subscriptionIdFor } from "./stripe";
-
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-  await page.getByLabel("Your email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.goto(await signInLinkFor(email));
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function payWithCard(page: Page, card: string) {
-  await expect(page.getByRole("button", { name: "Subscribe" })).toBeVisible();
-  await page.getByLabel("Card number").fill(card);
-  await page.getByLabel("Expiry (MM / YY)").fill("12 / 34");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByLabel("Name on card").fill("Sam Example");
-  await page.getByRole("button", { name: "Subscribe" }).click();
-}
 
 async function expectOutsideTheDojo(page: Page) {
   await page.goto("/dojo");
@@ -97,7 +80,7 @@ test("a member who is not a coach gets a 404 on coach pages; the owner sees memb
 
   await page.context().clearCookies();
   await page.goto("/signin?callbackUrl=/coach/members");
-  await signIn(page, "owner@example.com");
+  await signIn(page, "coach4@example.com");
   await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
   await page.getByLabel("Search by email").fill(email);
   await page.getByRole("button", { name: "Search" }).click();

@@ -1,6 +1,7 @@
 import "server-only";
 import { seed } from "@/db/seed";
 import { purgeDeadSessions } from "@/lib/auth/current-user";
+import { enqueueCoachDigest } from "@/lib/checkins/coach";
 import { getDb, getDbKind } from "@/lib/db";
 import { startEmailWorker } from "@/lib/email/deliver";
 import { purgeOldEmails } from "@/lib/email/outbox";
@@ -12,6 +13,8 @@ const DAY_MS = 86_400_000;
 
 async function housekeeping() {
   const purged = await purgeExpiredQuizResults();
+  // One digest a day per coach: the outbox's dedupe key makes a second run that day a no-op.
+  await enqueueCoachDigest();
   await Promise.all([purgeOldRateLimits(), purgeDeadSessions(), purgeOldEmails()]);
   if (purged > 0) console.log(`housekeeping: purged ${purged} unclaimed quiz result(s)`);
 }

@@ -86,7 +86,11 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
           {pending ? "Saving…" : "Save"}
         </button>
         <p aria-live="polite" className="text-sm">
-          {state.error ? <span className="font-medium text-alert">{state.error} Nothing was lost: your text is still here.</span> : state.savedAt ? "Saved." : ""}
+          {state.error ? (
+            <span className="font-medium text-alert">{state.error} Nothing was lost: your text is still here.</span>
+          ) : (
+            `Last saved ${lesson.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC.`
+          )}
         </p>
       </div>
     </form>

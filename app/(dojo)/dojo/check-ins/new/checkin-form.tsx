@@ -14,7 +14,7 @@ const fields = [
 ] as const;
 type FieldName = (typeof fields)[number]["name"];
 
-const moodWords: Record<number, string> = { 1: "1 — awful", 3: "3 — low", 5: "5 — getting by", 7: "7 — okay", 10: "10 — great" };
+const moodWords = ["awful", "very low", "low", "not great", "getting by", "alright", "okay", "good", "really good", "great"];
 
 /**
  * The check-in form. Every word is kept twice as the member types: on this
@@ -91,7 +91,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
             <label key={n} className="flex min-h-11 cursor-pointer items-center justify-center rounded-xl border-2 border-line bg-card has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
               <input type="radio" name="mood" value={n} checked={draft.mood === n} onChange={() => update({ ...draft, mood: n })} className="sr-only" />
               <span aria-hidden="true">{n}</span>
-              <span className="sr-only">{moodWords[n] ?? String(n)}</span>
+              <span className="sr-only">{`${n} — ${moodWords[n - 1]}`}</span>
             </label>
           ))}
         </div>
