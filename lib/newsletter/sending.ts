@@ -101,27 +101,27 @@ export async function enqueueIssueBatch(issueId: number, opts: { rate?: number; 
     if (batch.length === 0) return { enqueued: 0, skipped: 0, busy: false, more: false };
 
     const bodyHtml = renderMarkdown(issue.bodyMd);
-    const queued: { subscriberId: string; outboxId: number }[] = [];
-    const skipped: string[] = [];
-    for (const r of batch) {
-      // Unsubscribed (or gone back to pending) since the list was fixed: they get nothing.
-      if (r.status !== "confirmed") {
-        skipped.push(r.subscriberId);
-        continue;
-      }
-      const mail = issueEmail({
-        subject: issue.subject,
-        bodyHtml,
-        bodyMd: issue.bodyMd,
-        manageUrl: manageUrl(r.subscriberId),
-        unsubscribeUrl: unsubscribeUrl(r.subscriberId),
-      });
-      const { id } = await enqueueEmail(
-        { to: r.email, ...mail, headers: listUnsubscribeHeaders(r.subscriberId), dedupeKey: dedupeKeyFor(issue.id, r.subscriberId) },
-        tx,
-      );
-      queued.push({ subscriberId: r.subscriberId, outboxId: id });
-    }
+    // Unsubscribed (or gone back to pending) since the list was fixed: they get nothing.
+    const skipped = batch.filter((r) => r.status !== "confirmed").map((r) => r.subscriberId);
+    // Issued together so postgres.js pipelines the inserts over the transaction's connection.
+    const queued = await Promise.all(
+      batch
+        .filter((r) => r.status === "confirmed")
+        .map(async (r) => {
+          const mail = issueEmail({
+            subject: issue.subject,
+            bodyHtml,
+            bodyMd: issue.bodyMd,
+            manageUrl: manageUrl(r.subscriberId),
+            unsubscribeUrl: unsubscribeUrl(r.subscriberId),
+          });
+          const { id } = await enqueueEmail(
+            { to: r.email, ...mail, headers: listUnsubscribeHeaders(r.subscriberId), dedupeKey: dedupeKeyFor(issue.id, r.subscriberId) },
+            tx,
+          );
+          return { subscriberId: r.subscriberId, outboxId: id };
+        }),
+    );
 
     if (queued.length > 0) {
       const values = sql.join(

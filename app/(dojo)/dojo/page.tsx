@@ -83,7 +83,7 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
             <ProgressBar done={m.done} total={m.total} label={`${m.title} progress`} />
             <ol className="divide-y divide-line">
               {m.lessons.map((l) => (
-                <li key={l.slug} className="flex items-center justify-between gap-3 py-2">
+                <li key={l.slug} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-3">
                   {l.open ? (
                     <Link href={`/dojo/lessons/${l.slug}`} className="link">
                       {l.title}
@@ -91,7 +91,7 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
                   ) : (
                     <span className="text-muted">{l.title}</span>
                   )}
-                  <span className="shrink-0 text-sm text-muted">
+                  <span className="text-sm text-muted sm:shrink-0">
                     {l.done ? "✓ Done" : l.open ? (l.status === "draft" ? "Draft" : "Open") : `Opens ${formatDay(l.opensOn)}`}
                   </span>
                 </li>
