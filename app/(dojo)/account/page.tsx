@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { isCoach } from "@/lib/auth/roles";
 import { keptQuizResults } from "@/lib/quiz/results";
 import { signOutAction, signOutEverywhereAction } from "./actions";
+import { DeleteAccountForm } from "./delete-account-form";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -68,6 +69,18 @@ export default async function AccountPage() {
           </form>
         </div>
         <p className="text-sm text-muted">Shared a phone or laptop with someone? “All devices” ends every session, everywhere, at once.</p>
+      </section>
+
+      <section aria-labelledby="your-data" className="space-y-3">
+        <h2 id="your-data" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p>
+          <a href="/account/export" className="link" download>
+            Download everything we hold about you (JSON)
+          </a>
+        </p>
+        <DeleteAccountForm email={user.email} />
       </section>
     </div>
   );

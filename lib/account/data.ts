@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getStripe } from "@/lib/billing/stripe";
+import { exportMyCheckins } from "@/lib/checkins/member";
+import { getDb, tables } from "@/lib/db";
+import { keptQuizResults } from "@/lib/quiz/results";
+
+/** Everything the app holds about a member, as one JSON document they can download. */
+export async function exportMyData(user: CurrentUser) {
+  const db = await getDb();
+  const [account, subscriptions, progress, dojo, kept, checkins] = await Promise.all([
+    db.query.users.findFirst({ columns: { email: true, name: true, role: true, timeZone: true, createdAt: true }, where: eq(tables.users.id, user.id) }),
+    db.query.subscriptions.findMany({ columns: { status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, updatedAt: true }, where: eq(tables.subscriptions.userId, user.id) }),
+    db
+      .select({ lesson: tables.lessons.title, completedAt: tables.lessonProgress.completedAt })
+      .from(tables.lessonProgress)
+      .innerJoin(tables.lessons, eq(tables.lessons.id, tables.lessonProgress.lessonId))
+      .where(eq(tables.lessonProgress.userId, user.id)),
+    db.query.memberDojo.findFirst({ columns: { startDate: true, noContactStart: true }, where: eq(tables.memberDojo.userId, user.id) }),
+    keptQuizResults(user),
+    exportMyCheckins(user),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    account,
+    subscriptions,
+    dojo: { ...dojo, lessonsCompleted: progress },
+    quizResults: kept,
+    checkins: checkins.checkins,
+    contactEvents: checkins.contactEvents,
+  };
+}
+
+/**
+ * Deletes a member's account and what belongs to it: the Stripe subscription is
+ * cancelled first (so nobody is charged for an account that no longer exists),
+ * then one transaction removes their rows — sessions, check-ins, quiz results
+ * they kept, emails to them — and the user itself.
+ */
+export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): Promise<{ ok: boolean; error?: string }> {
+  if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) return { ok: false, error: "Type your email address exactly to confirm." };
+  const db = await getDb();
+  const live = await db.query.subscriptions.findMany({
+    columns: { id: true },
+    where: and(eq(tables.subscriptions.userId, user.id), inArray(tables.subscriptions.status, ["active", "trialing", "past_due", "unpaid", "incomplete", "paused"])),
+  });
+  for (const sub of live) {
+    try {
+      await getStripe().subscriptions.cancel(sub.id);
+    } catch (err) {
+      console.error("account deletion: cancelling", sub.id, "failed:", err instanceof Error ? err.message : err);
+      return { ok: false, error: "We couldn’t cancel your subscription with our payment provider just now, so nothing was deleted. Please try again in a few minutes." };
+    }
+  }
+  await db.transaction(async (tx) => {
+    const kept = await tx.select({ tokenHash: tables.claimedQuizResults.tokenHash }).from(tables.claimedQuizResults).where(eq(tables.claimedQuizResults.userId, user.id));
+    if (kept.length > 0) await tx.delete(tables.quizResults).where(inArray(tables.quizResults.tokenHash, kept.map((k) => k.tokenHash)));
+    await tx.delete(tables.emailOutbox).where(eq(tables.emailOutbox.toAddress, user.email));
+    await tx.delete(tables.verificationTokens).where(eq(tables.verificationTokens.identifier, user.email));
+    // Everything else hangs off the user row and goes with it (ON DELETE CASCADE).
+    await tx.delete(tables.users).where(eq(tables.users.id, user.id));
+  });
+  return { ok: true };
+}
