@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { count, eq, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { comps, emailOutbox, quizResults, sessions, subscriptions, users } from "@/db/schema";
+import { checkins, claimedQuizResults, comps, emailOutbox, quizResults, sessions, subscriptions, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { emulatorClient } from "@/dev/stripe-emulator/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -52,13 +52,15 @@ describe.each(testDatabases())("a member's own data on $kind", (target) => {
     expect(await handle.db.query.users.findFirst({ where: eq(users.id, user.id) })).toBeDefined();
 
     expect(await deleteMyAccount(user, " Leaving@Example.com ")).toEqual({ ok: true });
-    const left = await handle.db.execute(sql`
-      select (select count(*) from users where id = ${user.id})::int as users,
-             (select count(*) from sessions where user_id = ${user.id})::int as sessions,
-             (select count(*) from checkins where user_id = ${user.id})::int as checkins,
-             (select count(*) from claimed_quiz_results where user_id = ${user.id})::int as kept,
-             (select count(*) from email_outbox where to_address = 'leaving@example.com')::int as emails`);
-    const counts = ("rows" in left ? left.rows : left)[0];
+    const n = async (table: typeof users | typeof sessions | typeof checkins | typeof claimedQuizResults, where: SQL) =>
+      (await handle.db.select({ n: count() }).from(table).where(where))[0]?.n;
+    const counts = {
+      users: await n(users, eq(users.id, user.id)),
+      sessions: await n(sessions, eq(sessions.userId, user.id)),
+      checkins: await n(checkins, eq(checkins.userId, user.id)),
+      kept: await n(claimedQuizResults, eq(claimedQuizResults.userId, user.id)),
+      emails: (await handle.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.toAddress, "leaving@example.com")))[0]?.n,
+    };
     expect(counts).toEqual({ users: 0, sessions: 0, checkins: 0, kept: 0, emails: 0 });
     // The other member's kept result is untouched.
     expect((await handle.db.select().from(quizResults)).length).toBe(1);

@@ -1,20 +1,17 @@
-import Link from "next/link";
+import { SubNav } from "@/app/components/sub-nav";
 
 // Navigation only: every Dojo page checks the member's access itself.
 export default function DojoLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="space-y-6">
-      <nav aria-label="Dojo" className="-mt-4 flex flex-wrap gap-x-5 gap-y-2 border-b border-line pb-3 text-sm">
-        <Link href="/dojo" className="link">
-          Lessons
-        </Link>
-        <Link href="/dojo/check-ins" className="link">
-          Check-ins
-        </Link>
-        <Link href="/account" className="link">
-          Account
-        </Link>
-      </nav>
+      <SubNav
+        label="Dojo"
+        links={[
+          ["/dojo", "Lessons"],
+          ["/dojo/check-ins", "Check-ins"],
+          ["/account", "Account"],
+        ]}
+      />
       {children}
     </div>
   );

@@ -1,21 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CheckinReply, CheckinText, stampUtc } from "@/app/components/checkin-text";
 import { notFound } from "next/navigation";
 import { requireCoach } from "@/lib/auth/current-user";
 import { openForCoach, replyTemplatesFor } from "@/lib/checkins/coach";
 import { daysBetween, todayIn } from "@/lib/lessons/calendar";
-import { renderMarkdown } from "@/lib/markdown/render";
 import { NoteForm, ReplyForm } from "./reply-form";
 
 export const metadata: Metadata = { title: "Check-in", robots: { index: false } };
 
-const stamp = (d: Date | null) => (d ? d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "");
-const sections = [
-  ["happened", "What happened"],
-  ["win", "A win"],
-  ["hard", "What is hard"],
-  ["question", "Question for you"],
-] as const;
+const stamp = (d: Date | null) => (d ? stampUtc(d) : "");
 
 // Opening this page is a read of private words: lib/checkins records it, and the member sees it.
 export default async function CoachCheckinPage({ params }: { params: Promise<{ id: string }> }) {
@@ -50,21 +44,9 @@ export default async function CoachCheckinPage({ params }: { params: Promise<{ i
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
-          {sections.map(([key, label]) =>
-            c.content[key] ? (
-              <section key={key} className="space-y-1">
-                <h2 className="font-semibold">{label}</h2>
-                <p className="whitespace-pre-wrap leading-relaxed">{c.content[key]}</p>
-              </section>
-            ) : null,
-          )}
+          <CheckinText content={c.content} questionLabel="Question for you" />
           {c.replies.map((r) => (
-            <section key={r.id} className="space-y-1 rounded-2xl bg-brand-soft p-4">
-              <h2 className="font-semibold">
-                {r.coach} replied <span className="text-sm font-normal text-muted">· {stamp(r.createdAt)}</span>
-              </h2>
-              <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
-            </section>
+            <CheckinReply key={r.id} coach={r.coach} createdAt={r.createdAt} body={r.body} />
           ))}
           {c.status === "replied" ? (
             <p className="text-sm text-muted">This check-in has been answered.</p>

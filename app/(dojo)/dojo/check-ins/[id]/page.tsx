@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CheckinReply, CheckinText, stampUtc } from "@/app/components/checkin-text";
 import { CrisisResources } from "@/app/components/crisis-resources";
 import { requireUser } from "@/lib/auth/current-user";
 import { myCheckin } from "@/lib/checkins/member";
-import { renderMarkdown } from "@/lib/markdown/render";
 import { deleteCheckinAction } from "../actions";
 import { ClearLocalDraft } from "../new/clear-local-draft";
 
 export const metadata: Metadata = { title: "Check-in", robots: { index: false } };
 
-const stamp = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-const sections = [
-  ["happened", "What happened"],
-  ["win", "A win"],
-  ["hard", "What is hard"],
-  ["question", "Your question"],
-] as const;
 
 export default async function CheckinPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sent?: string }> }) {
   const { id } = await params;
@@ -46,21 +39,9 @@ export default async function CheckinPage({ params, searchParams }: { params: Pr
           {c.noContactDay !== null ? ` · no-contact day ${c.noContactDay}` : ""}
         </p>
       </header>
-      {sections.map(([key, label]) =>
-        c.content[key] ? (
-          <section key={key} className="space-y-1">
-            <h2 className="font-semibold">{label}</h2>
-            <p className="whitespace-pre-wrap leading-relaxed">{c.content[key]}</p>
-          </section>
-        ) : null,
-      )}
+      <CheckinText content={c.content} questionLabel="Your question" />
       {c.replies.map((r) => (
-        <section key={r.id} aria-label={`Reply from ${r.coachName}`} className="space-y-2 rounded-2xl bg-brand-soft p-5">
-          <h2 className="font-semibold">
-            {r.coachName} replied <span className="text-sm font-normal text-muted">· {stamp(r.createdAt)}</span>
-          </h2>
-          <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
-        </section>
+        <CheckinReply key={r.id} coach={r.coachName} createdAt={r.createdAt} body={r.body} />
       ))}
       {c.status !== "private" ? (
         <section aria-labelledby="reads" className="space-y-1">
@@ -73,7 +54,7 @@ export default async function CheckinPage({ params, searchParams }: { params: Pr
             <ul className="text-sm text-muted">
               {c.reads.map((r, i) => (
                 <li key={i}>
-                  Read by {r.coachName} at {stamp(r.readAt)}
+                  Read by {r.coachName} at {stampUtc(r.readAt)}
                 </li>
               ))}
             </ul>

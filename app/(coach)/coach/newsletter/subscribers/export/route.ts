@@ -1,0 +1,22 @@
+import { ForbiddenError, getCurrentUser } from "@/lib/auth/current-user";
+import { exportSubscribers } from "@/lib/newsletter/import-export";
+
+// The subscriber list as a download, for coaches. Anyone else gets a plain 404.
+export async function GET() {
+  const user = await getCurrentUser();
+  try {
+    if (!user) throw new ForbiddenError("sign in");
+    const csv = await exportSubscribers(user);
+    const date = new Date().toISOString().slice(0, 10);
+    return new Response(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="subscribers-${date}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (err) {
+    if (err instanceof ForbiddenError) return new Response("Not found", { status: 404 });
+    throw err;
+  }
+}

@@ -1,0 +1,12 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { isCoach } from "@/lib/auth/roles";
+import { getIssueProgress } from "@/lib/newsletter/progress";
+
+// Progress of a send for the coach's page, polled while it runs. Not a coach → 404.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  const { id } = await params;
+  const progress = user && isCoach(user.role) && /^\d{1,9}$/.test(id) ? await getIssueProgress(user, Number(id)) : null;
+  if (!progress) return Response.json({ error: "Not found" }, { status: 404 });
+  return Response.json(progress, { headers: { "cache-control": "no-store" } });
+}
