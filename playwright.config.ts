@@ -74,6 +74,7 @@ export default defineConfig({
         DATA_KEY: "ZTJlLW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=",
         QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
         SIGNIN_LIMIT_PER_IP_HOUR: "1000",
+        NEWSLETTER_LIMIT_PER_IP_HOUR: "1000",
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
     },

@@ -371,7 +371,8 @@ export const newsletterDeliveries = pgTable(
       .notNull()
       .references(() => newsletterSubscribers.id, { onDelete: "cascade" }),
     state: text("state", { enum: ["waiting", "queued", "skipped"] }).notNull().default("waiting"),
-    outboxId: bigint("outbox_id", { mode: "number" }).references(() => emailOutbox.id, { onDelete: "set null" }),
+    /** The email_outbox row it became. No foreign key: outbox rows are purged after a month, and the tallies kept on the issue outlive them. */
+    outboxId: bigint("outbox_id", { mode: "number" }),
   },
-  (t) => [primaryKey({ columns: [t.issueId, t.subscriberId] }), index("newsletter_deliveries_state_idx").on(t.issueId, t.state), index("newsletter_deliveries_outbox_idx").on(t.outboxId)],
+  (t) => [primaryKey({ columns: [t.issueId, t.subscriberId] }), index("newsletter_deliveries_state_idx").on(t.issueId, t.state)],
 );

@@ -6,6 +6,7 @@ import { getDb, getDbKind } from "@/lib/db";
 import { startEmailWorker } from "@/lib/email/deliver";
 import { purgeOldEmails } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
+import { startNewsletterWorker } from "@/lib/newsletter/sending";
 import { purgeExpiredQuizResults } from "@/lib/quiz/results";
 import { purgeOldRateLimits } from "@/lib/rate-limit";
 
@@ -38,6 +39,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   startEmailWorker();
+  startNewsletterWorker();
   housekeeping().catch((err) => console.error("housekeeping failed:", err));
   setInterval(() => housekeeping().catch((err) => console.error("housekeeping failed:", err)), DAY_MS).unref();
 }

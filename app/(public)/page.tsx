@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NewsletterSignup } from "@/app/components/newsletter-signup";
 
 const beliefs = [
   {
@@ -63,6 +64,8 @@ export default function HomePage() {
           harder, and start feeling like yourself again.
         </p>
       </section>
+
+      <NewsletterSignup source="home" />
 
       <section className="rounded-2xl bg-brand-soft p-6">
         <h2 className="mb-2 font-serif text-xl font-semibold">When you want more than a plan</h2>

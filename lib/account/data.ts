@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { getStripe } from "@/lib/billing/stripe";
 import { exportMyCheckins } from "@/lib/checkins/member";
 import { getDb, tables } from "@/lib/db";
+import { forgetMemberAddress } from "@/lib/newsletter/subscribers";
 import { keptQuizResults } from "@/lib/quiz/results";
 
 /** Everything the app holds about a member, as one JSON document they can download. */
@@ -53,6 +54,7 @@ export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): 
       return { ok: false, error: "We couldn’t cancel your subscription with our payment provider just now, so nothing was deleted. Please try again in a few minutes." };
     }
   }
+  await forgetMemberAddress(user);
   await db.transaction(async (tx) => {
     const kept = await tx.select({ tokenHash: tables.claimedQuizResults.tokenHash }).from(tables.claimedQuizResults).where(eq(tables.claimedQuizResults.userId, user.id));
     if (kept.length > 0) await tx.delete(tables.quizResults).where(inArray(tables.quizResults.tokenHash, kept.map((k) => k.tokenHash)));

@@ -78,6 +78,8 @@ export interface IssueEmailInput {
   bodyMd: string;
   manageUrl: string;
   unsubscribeUrl: string;
+  /** The site's address: links such as /quiz in the body only work in an email once made absolute. */
+  siteUrl: string;
   /** A copy the coach sends to themselves before the real thing. */
   test?: boolean;
 }
@@ -88,10 +90,13 @@ export interface IssueEmailInput {
  * the footer links go in where marker paragraphs were.
  */
 export function issueEmail(input: IssueEmailInput): RenderedEmail {
+  const site = input.siteUrl.replace(/\/+$/, "");
+  const bodyHtml = input.bodyHtml.replace(/href="\/(?!\/)/g, () => `href="${site}/`);
+  const bodyMd = input.bodyMd.replace(/\]\(\/(?!\/)/g, () => `](${site}/`);
   const body = `m${randomBytes(8).toString("hex")}`;
   const foot = `f${randomBytes(8).toString("hex")}`;
   const layout = renderEmail({
-    preheader: previewOf(input.bodyHtml),
+    preheader: previewOf(bodyHtml),
     heading: input.subject,
     paragraphs: input.test ? ["This is a test copy, sent only to you. Readers get it without this line.", body] : [body],
     footer: foot,
@@ -111,7 +116,7 @@ export function issueEmail(input: IssueEmailInput): RenderedEmail {
   if (!bodyParagraph.test(layout.html) || !layout.html.includes(foot)) throw new Error("email layout changed: no place for the issue body");
   return {
     subject: input.test ? `[Test] ${input.subject}` : input.subject,
-    text: layout.text.replace(body, () => input.bodyMd.trim()).replace(foot, () => footerText),
-    html: layout.html.replace(bodyParagraph, () => styleForEmail(input.bodyHtml)).replace(foot, () => footerHtml),
+    text: layout.text.replace(body, () => bodyMd.trim()).replace(foot, () => footerText),
+    html: layout.html.replace(bodyParagraph, () => styleForEmail(bodyHtml)).replace(foot, () => footerHtml),
   };
 }

@@ -19,7 +19,12 @@ export const AUDIENCES = ["all", "members", "non_members"] as const;
 export const VISIBILITIES = ["public", "members"] as const;
 
 export const issueInputSchema = z.object({
-  subject: z.string().trim().min(1, "Give the issue a subject.").max(150, "Keep the subject under 150 characters."),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "Give the issue a subject.")
+    .max(150, "Keep the subject under 150 characters.")
+    .regex(/^[^\r\n]*$/, "Keep the subject on one line."),
   bodyMd: z
     .string()
     .max(100_000, "The issue is too long: 100,000 characters at most.")
@@ -96,6 +101,7 @@ export async function sendTestIssue(actor: CurrentUser, id: number): Promise<{ o
     bodyMd: check.issue.bodyMd,
     manageUrl: placeholder,
     unsubscribeUrl: placeholder,
+    siteUrl: env().APP_URL,
     test: true,
   });
   await enqueueEmail({ to: actor.email, ...mail, userId: actor.id });

@@ -124,6 +124,17 @@ describe.each(testDatabases())("sending an issue on $kind", (target) => {
     expect(await outbox()).toHaveLength(25);
   });
 
+  it("holds back while the outbox is backed up, so other mail never waits behind a whole issue", async () => {
+    const id = await draft();
+    await scheduleNow(id);
+    await startDueIssues();
+    // 100 other emails waiting (the floor of the cap at a rate of 10 a second).
+    for (let i = 0; i < 100; i++) await handle.db.insert(emailOutbox).values({ toAddress: `x${i}@example.test`, subject: "s", textBody: "t", htmlBody: "h" });
+    expect(await enqueueIssueBatch(id, { rate: 10 })).toMatchObject({ enqueued: 0, more: true });
+    await handle.db.update(emailOutbox).set({ status: "sent" }).where(sql`${emailOutbox.id} <= (select min(id) + 1 from email_outbox)`);
+    expect(await enqueueIssueBatch(id, { rate: 10, now: new Date(Date.now() + 1000) })).toMatchObject({ enqueued: 2, more: true });
+  });
+
   it("skips anyone who unsubscribes after the send began", async () => {
     const id = await draft();
     await scheduleNow(id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
@@ -26,6 +26,13 @@ const subscribers = tables.newsletterSubscribers;
 /** How far ahead of the clock the limiter lets a sender catch up after a pause: one second's worth. */
 const BURST_MS = 1000;
 const MAX_BATCH = 500;
+/**
+ * The outbox is one queue, oldest first, for every email. Newsletter rows are
+ * added only while it holds less than about two seconds of sending, so a
+ * sign-in link enqueued mid-send waits seconds, not the whole issue, even when
+ * the mail server is slower than NEWSLETTER_SEND_RATE.
+ */
+const backlogCap = (rate: number) => Math.max(100, Math.ceil(rate * 2));
 
 export const dedupeKeyFor = (issueId: number, subscriberId: string) => `newsletter:${issueId}:${subscriberId}`;
 
@@ -88,7 +95,11 @@ export async function enqueueIssueBatch(issueId: number, opts: { rate?: number; 
     if (!issue) return { enqueued: 0, skipped: 0, busy: true, more: false };
 
     const clock = Math.max(issue.clock?.getTime() ?? 0, now.getTime() - BURST_MS);
-    const allowance = Math.min(opts.maxBatch ?? MAX_BATCH, Math.floor(((now.getTime() - clock) / 1000) * rate));
+    let allowance = Math.min(opts.maxBatch ?? MAX_BATCH, Math.floor(((now.getTime() - clock) / 1000) * rate));
+    if (allowance < 1) return { enqueued: 0, skipped: 0, busy: false, more: true };
+    const outbox = tables.emailOutbox;
+    const [backlog] = await tx.select({ n: count() }).from(outbox).where(inArray(outbox.status, ["pending", "sending"]));
+    allowance = Math.min(allowance, backlogCap(rate) - Number(backlog?.n ?? 0));
     if (allowance < 1) return { enqueued: 0, skipped: 0, busy: false, more: true };
 
     const batch = await tx
@@ -101,6 +112,7 @@ export async function enqueueIssueBatch(issueId: number, opts: { rate?: number; 
     if (batch.length === 0) return { enqueued: 0, skipped: 0, busy: false, more: false };
 
     const bodyHtml = renderMarkdown(issue.bodyMd);
+    const siteUrl = env().APP_URL;
     // Unsubscribed (or gone back to pending) since the list was fixed: they get nothing.
     const skipped = batch.filter((r) => r.status !== "confirmed").map((r) => r.subscriberId);
     // Issued together so postgres.js pipelines the inserts over the transaction's connection.
@@ -114,6 +126,7 @@ export async function enqueueIssueBatch(issueId: number, opts: { rate?: number; 
             bodyMd: issue.bodyMd,
             manageUrl: manageUrl(r.subscriberId),
             unsubscribeUrl: unsubscribeUrl(r.subscriberId),
+            siteUrl,
           });
           const { id } = await enqueueEmail(
             { to: r.email, ...mail, headers: listUnsubscribeHeaders(r.subscriberId), dedupeKey: dedupeKeyFor(issue.id, r.subscriberId) },
@@ -153,6 +166,13 @@ export async function finishIssues(now = new Date()): Promise<number[]> {
   const sending = await db.select({ id: issues.id }).from(issues).where(eq(issues.status, "sending"));
   const finished: number[] = [];
   for (const { id } of sending) {
+    // Cheap check first (an index lookup): while deliveries wait, the issue is not done.
+    const [waiting] = await db
+      .select({ one: sql<number>`1` })
+      .from(deliveries)
+      .where(and(eq(deliveries.issueId, id), eq(deliveries.state, "waiting")))
+      .limit(1);
+    if (waiting) continue;
     const c = await deliveryCounts(db, id);
     if (c.waiting > 0 || c.inOutbox > 0) continue;
     const [row] = await db

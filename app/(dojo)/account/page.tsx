@@ -5,6 +5,7 @@ import { isCoach } from "@/lib/auth/roles";
 import { keptQuizResults } from "@/lib/quiz/results";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { DeleteAccountForm } from "./delete-account-form";
+import { NewsletterSettings } from "./newsletter-settings";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -51,6 +52,8 @@ export default async function AccountPage() {
           ))}
         </section>
       ) : null}
+
+      <NewsletterSettings />
 
       <section aria-labelledby="devices" className="space-y-3">
         <h2 id="devices" className="text-lg font-semibold">

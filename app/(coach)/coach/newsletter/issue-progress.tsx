@@ -66,7 +66,7 @@ export function IssueProgress({ issueId, initial }: { issueId: number; initial: 
         ))}
       </dl>
       {p.skipped > 0 ? <p className="text-sm text-muted">{n(p.skipped)} unsubscribed before their turn and were skipped.</p> : null}
-      {p.status === "sending" ? <p className="text-sm text-muted">Failed sends are retried for a few hours before they count as failed. You can leave this page.</p> : null}
+      {p.status === "sending" ? <p className="text-sm text-muted">A send that fails is retried for about an hour before it counts as failed. You can leave this page; sending goes on.</p> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CrisisResources } from "@/app/components/crisis-resources";
+import { NewsletterSignup } from "@/app/components/newsletter-signup";
 import { env } from "@/lib/env";
 import { recordFunnelEvent } from "@/lib/quiz/funnel";
 import { resultPath } from "@/lib/quiz/paths";
@@ -96,6 +97,9 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
           </Link>
         </section>
       ) : null}
+
+      {/* Optional and never needed to see the plan; not on a crisis page, which carries nothing promotional. */}
+      {p.crisis ? null : <NewsletterSignup source="quiz" />}
 
       <section aria-labelledby="keep" className="space-y-3">
         <h2 id="keep" className="font-serif text-xl font-semibold">

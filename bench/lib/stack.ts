@@ -1,0 +1,110 @@
+// The system under test, started the way playwright.config.ts starts the e2e
+// stack: the Stripe emulator, the SMTP sink and `next start` of the production
+// build with production settings. The app server is pinned to CPU 1; the
+// runner, autocannon, Chromium and the stand-ins stay on CPU 0.
+import { pathToFileURL } from "node:url";
+import { freePort, start, waitForUrl, type Proc } from "./procs";
+
+export const secrets = {
+  webhook: "whsec_bench_emulator_secret",
+  stripeKey: "sk_test_bench",
+  auth: "bench-only-secret-0123456789abcdef0123456789",
+  dataKey: Buffer.from("bench-only-data-key-32-bytes-ok!").toString("base64"),
+};
+
+export const SERVER_CPU = "1";
+export const CLIENT_CPU = "0";
+
+export interface Stack {
+  appUrl: string;
+  helloUrl: string;
+  stripeUrl: string;
+  sinkStatsUrl: string;
+  server: Proc;
+  /** The app's environment, for other processes of the app (the newsletter sender). */
+  appEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** `node --import tsx file`: one process per TypeScript program (the tsx CLI would add a parent process). */
+export const tsNode = (file: string, conditions: string[] = []): [string, string[]] => [
+  process.execPath,
+  [...conditions.map((c) => `--conditions=${c}`), "--import", "tsx", file],
+];
+
+/** A benchmark worker that imports the app's server-only lib modules (see bench/workers/allow-server-only.ts). */
+export const tsWorker = (repo: string, file: string): [string, string[]] => [
+  process.execPath,
+  ["--import", "tsx", "--import", pathToFileURL(`${repo}/bench/workers/allow-server-only.ts`).href, file],
+];
+
+export async function startStack(opts: { repo: string; buildDir: string; databaseUrl: string; adminEmail: string }): Promise<Stack> {
+  const [appPort, helloPort, stripePort, smtpPort, statsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const procs: Proc[] = [];
+  try {
+    const stripe = start("stripe-emulator", ...tsNode("dev/stripe-emulator/main.ts"), {
+      cwd: opts.repo,
+      env: {
+        STRIPE_EMULATOR_PORT: String(stripePort),
+        STRIPE_WEBHOOK_URL: `${appUrl}/api/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: secrets.webhook,
+        STRIPE_EMULATOR_RETRY_BASE_MS: "200",
+      },
+    });
+    procs.push(stripe);
+    const sink = start("smtp-sink", ...tsNode("bench/fixtures/smtp-sink.ts"), {
+      cwd: opts.repo,
+      env: { SMTP_SINK_PORT: String(smtpPort), SINK_STATS_PORT: String(statsPort) },
+    });
+    procs.push(sink);
+    const hello = start("hello-server", ...tsNode("bench/fixtures/hello-server.ts"), {
+      cpus: SERVER_CPU,
+      env: { PORT: String(helloPort) },
+      cwd: opts.repo,
+    });
+    procs.push(hello);
+    const appEnv: Record<string, string> = {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: appUrl,
+      DATABASE_URL: opts.databaseUrl,
+      AUTH_SECRET: secrets.auth,
+      EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`,
+      STRIPE_SECRET_KEY: secrets.stripeKey,
+      STRIPE_WEBHOOK_SECRET: secrets.webhook,
+      STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
+      DATA_KEY: secrets.dataKey,
+      ADMIN_EMAILS: opts.adminEmail,
+      // "Rate limit lifted for the run": the quiz API is measured, not its limiter's refusals.
+      QUIZ_RATE_LIMIT_PER_MINUTE: "100000000",
+      BENCH_ROUTES: "1",
+    };
+    const server = start("next-server", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+      cwd: opts.buildDir,
+      cpus: SERVER_CPU,
+      env: appEnv,
+    });
+    procs.push(server);
+    await Promise.all([
+      waitForUrl(`http://127.0.0.1:${stripePort}/v1/prices`, stripe, 60_000, { authorization: `Bearer ${secrets.stripeKey}` }),
+      waitForUrl(`http://127.0.0.1:${statsPort}/stats`, sink),
+      waitForUrl(`http://127.0.0.1:${helloPort}/`, hello),
+      waitForUrl(`${appUrl}/api/health`, server, 90_000),
+    ]);
+    return {
+      appUrl,
+      helloUrl: `http://127.0.0.1:${helloPort}`,
+      stripeUrl: `http://127.0.0.1:${stripePort}`,
+      sinkStatsUrl: `http://127.0.0.1:${statsPort}`,
+      server,
+      appEnv,
+      stop: async () => {
+        await Promise.all(procs.map((p) => p.stop()));
+      },
+    };
+  } catch (err) {
+    await Promise.all(procs.map((p) => p.stop()));
+    throw err;
+  }
+}

@@ -1,0 +1,178 @@
+// Public pages under Lighthouse (mobile, the default config: a simulated
+// mid-range phone on slow 4G), the median of N runs, beside a plain static HTML
+// page served by the same server — the best score this machine gives right now.
+// Runs are interleaved (control, pages, control, pages…) so a noisy moment hits
+// every page alike. Also counts database transactions per view, to show which
+// public pages are static or cached.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, assertChromium } from "../lib/chromium";
+import type { Check, SectionResult } from "../lib/report";
+import { median, round } from "../lib/stats";
+import type { Sql } from "../lib/database";
+
+interface Run {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcpMs: number;
+  cls: number;
+  fcpMs: number;
+  tbtMs: number;
+  failing: string[];
+}
+
+export interface PublicPagesInput {
+  appUrl: string;
+  runs: number;
+  /** The public pages to measure, by label and path. */
+  pages: { label: string; path: string }[];
+  controlPath: string;
+  admin: Sql;
+  databaseName: string;
+}
+
+const CATEGORIES = ["performance", "accessibility", "best-practices"];
+
+async function audit(url: string, port: number): Promise<Run> {
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message} (${url})`);
+  const score = (id: string) => lhr.categories[id]?.score ?? NaN;
+  const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  // What cost points: every weighted audit below a full score, for the JSON file and the notes.
+  const failing = CATEGORIES.flatMap((cat) =>
+    (lhr.categories[cat]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => `${cat}:${ref.id}`),
+  );
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    lcpMs: num("largest-contentful-paint"),
+    cls: num("cumulative-layout-shift"),
+    fcpMs: num("first-contentful-paint"),
+    tbtMs: num("total-blocking-time"),
+    failing,
+  };
+}
+
+function summarizeRuns(runs: Run[]) {
+  const pick = (k: keyof Omit<Run, "failing">) => median(runs.map((r) => r[k]));
+  return {
+    performance: pick("performance"),
+    accessibility: pick("accessibility"),
+    bestPractices: pick("bestPractices"),
+    lcpMs: pick("lcpMs"),
+    cls: pick("cls"),
+    fcpMs: pick("fcpMs"),
+    tbtMs: pick("tbtMs"),
+    failing: [...new Set(runs.flatMap((r) => r.failing))],
+  };
+}
+
+/**
+ * Transactions the page's views cause in the app's database, per view: the
+ * database's commit counter before and after `views` requests, minus the same
+ * window with no requests (the email worker polls in the background). PostgreSQL
+ * publishes these counters with up to a second's delay, hence the pauses.
+ */
+async function transactionsPerView(input: PublicPagesInput, path: string, views: number): Promise<number> {
+  const commits = async () => {
+    const [row] = await input.admin`select xact_commit::bigint as n from pg_stat_database where datname = ${input.databaseName}`;
+    return Number(row?.n ?? 0);
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 1200));
+  await settle();
+  const idle0 = await commits();
+  const t0 = performance.now();
+  for (let i = 0; i < views; i++) await (await fetch(input.appUrl + path)).arrayBuffer();
+  const busyMs = performance.now() - t0;
+  await settle();
+  const busy = (await commits()) - idle0;
+  // The same length of time without requests, for the background's share.
+  const idle1 = await commits();
+  await new Promise((r) => setTimeout(r, busyMs));
+  await settle();
+  const idle = (await commits()) - idle1;
+  return Math.max(0, (busy - idle) / views);
+}
+
+export async function measurePublicPages(input: PublicPagesInput): Promise<SectionResult> {
+  assertChromium();
+  const started = performance.now();
+  const targets = [{ label: "static control", path: input.controlPath }, ...input.pages];
+  const runs = new Map<string, Run[]>(targets.map((t) => [t.path, []]));
+  // Warm each route once (the first request compiles nothing in production, but fills caches and the DB pool).
+  for (const t of targets) await (await fetch(input.appUrl + t.path)).arrayBuffer();
+
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: "silent" });
+  try {
+    for (let i = 0; i < input.runs; i++) {
+      for (const t of targets) runs.get(t.path)!.push(await audit(input.appUrl + t.path, chrome.port));
+    }
+  } finally {
+    chrome.kill();
+  }
+
+  const control = summarizeRuns(runs.get(input.controlPath)!);
+  const checks: Check[] = [];
+  const details: Record<string, unknown> = { runs: Object.fromEntries(runs), control };
+  checks.push({
+    what: "static control: performance",
+    raw: control.performance,
+    target: "(control)",
+    holds: null,
+    note: `LCP ${round(control.lcpMs, 0)} ms, CLS ${round(control.cls, 3)}`,
+  });
+  checks[0]!.holds = Number.isFinite(control.performance) ? true : null;
+
+  const perView: Record<string, number> = {};
+  for (const page of input.pages) {
+    const s = summarizeRuns(runs.get(page.path)!);
+    details[page.label] = s;
+    const diff = s.performance - control.performance;
+    const notes = s.failing.length ? `lost points: ${s.failing.join(", ")}` : undefined;
+    checks.push(
+      {
+        what: `${page.label}: performance`,
+        raw: s.performance,
+        control: control.performance,
+        controlName: "static",
+        ratio: round(diff, 3),
+        ratioKind: "difference",
+        target: "≥ 0.95, ≥ control − 0.03",
+        holds: s.performance >= 0.95 && diff >= -0.03,
+        note: `FCP ${round(s.fcpMs, 0)} ms, TBT ${round(s.tbtMs, 0)} ms`,
+      },
+      { what: `${page.label}: accessibility`, raw: s.accessibility, control: control.accessibility, target: "1.00", holds: s.accessibility >= 1 },
+      { what: `${page.label}: best practices`, raw: s.bestPractices, control: control.bestPractices, target: "≥ 0.95", holds: s.bestPractices >= 0.95 },
+      {
+        what: `${page.label}: LCP`,
+        raw: round(s.lcpMs, 0),
+        unit: "ms",
+        control: round(control.lcpMs, 0),
+        ratio: round(s.lcpMs / control.lcpMs, 2),
+        target: "≤ 1500 ms",
+        holds: s.lcpMs <= 1500,
+      },
+      { what: `${page.label}: CLS`, raw: round(s.cls, 3), control: round(control.cls, 3), target: "≤ 0.02", holds: s.cls <= 0.02, note: notes },
+    );
+    perView[page.label] = round(await transactionsPerView(input, page.path, 30), 1);
+  }
+  details.transactionsPerView = perView;
+  for (const page of input.pages) {
+    const tx = perView[page.label]!;
+    const byNature = page.label.startsWith("result");
+    checks.push({
+      what: `${page.label}: DB transactions per view`,
+      raw: tx,
+      target: byNature ? "reads its own row (informational)" : "0 (static or cached)",
+      holds: byNature ? null : tx < 0.5,
+      note: byNature ? "a permalink's content is per token; see README" : undefined,
+    });
+  }
+  return { name: "Public pages (Lighthouse mobile)", seconds: (performance.now() - started) / 1000, checks, details };
+}

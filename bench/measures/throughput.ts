@@ -1,0 +1,148 @@
+// Requests per second and latency under autocannon (20 connections), with the
+// app server alone on CPU 1 and autocannon on CPU 0. Each target gets a
+// warm-up, then the measured run. The controls run in the same sequence: Node's
+// http hello-world (the machine's ceiling) and a trivial dynamic page of the
+// same build (the cost of rendering anything at all), measured before and after
+// the app's routes, so drift during the run shows as a gap between the two.
+import autocannon from "autocannon";
+import type { Sql } from "../lib/database";
+import { createMember } from "../lib/member";
+import { answersFor } from "../lib/quiz-answers";
+import type { Check, SectionResult } from "../lib/report";
+import { round } from "../lib/stats";
+
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+type Target = Omit<autocannon.Options, "connections" | "duration">;
+
+async function run(target: Target, connections: number, seconds: number): Promise<Load> {
+  const r = await autocannon({ ...target, connections, duration: seconds, timeout: 10 });
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
+  return {
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes,
+  };
+}
+
+export interface ThroughputInput {
+  appUrl: string;
+  helloUrl: string;
+  dynamicPath: string;
+  sql: Sql;
+  warmupSeconds: number;
+  seconds: number;
+  connections: number;
+  /** Run the control page a second time at the end (full mode). */
+  controlTwice: boolean;
+  phase: (name: string) => void;
+}
+
+export async function measureThroughput(input: ThroughputInput): Promise<SectionResult> {
+  const started = performance.now();
+  // A member mid-way through the course (day 20), with access from a comp.
+  const member = await createMember(input.sql, "lesson-reader", { startDaysAgo: 20 });
+  const [lesson] = await input.sql<{ slug: string; title: string }[]>`
+    select l.slug, l.title from lessons l join modules m on m.id = l.module_id
+    where l.status = 'published' and l.release_offset_days <= 20
+    order by l.release_offset_days desc, m.position, l.position limit 1`;
+  if (!lesson) throw new Error("no open lesson in the seeded curriculum");
+  const lessonUrl = `${input.appUrl}/dojo/lessons/${lesson.slug}`;
+  // Make sure we measure the lesson itself, not a redirect to sign-in or pricing.
+  const probe = await fetch(lessonUrl, { headers: { cookie: member.cookie }, redirect: "manual" });
+  const probeBody = await probe.text();
+  if (probe.status !== 200 || !probeBody.includes('class="lesson-prose"'))
+    throw new Error(`the lesson page answered ${probe.status} without the lesson (${lesson.slug})`);
+
+  const bodies = Array.from({ length: 12 }, (_, i) => JSON.stringify({ answers: answersFor(i) }));
+  let next = 0;
+  const targets: Record<string, Target> = {
+    hello: { url: input.helloUrl },
+    dynamic: { url: input.appUrl + input.dynamicPath },
+    lesson: { url: lessonUrl, headers: { cookie: member.cookie } },
+    quizApi: {
+      url: `${input.appUrl}/api/quiz/responses`,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      // Twelve different ways through the quiz, in turn: different prescriptions, as real traffic.
+      requests: [{ method: "POST", setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
+    },
+  };
+  const order = ["hello", "dynamic", "lesson", "quizApi", ...(input.controlTwice ? ["dynamic"] : [])];
+  const results: Record<string, Load[]> = {};
+  for (const name of order) {
+    input.phase(`load:${name}`);
+    await run(targets[name]!, input.connections, input.warmupSeconds);
+    (results[name] ??= []).push(await run(targets[name]!, input.connections, input.seconds));
+  }
+  input.phase("idle");
+
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const dyn = { rps: mean(results.dynamic!.map((r) => r.rps)), p99: mean(results.dynamic!.map((r) => r.p99)) };
+  const hello = results.hello![0]!;
+  const lessonR = results.lesson![0]!;
+  const quiz = results.quizApi![0]!;
+  const clean = (l: Load) => l.errors === 0 && l.non2xx === 0;
+  const codes = (l: Load) => Object.entries(l.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ");
+  const dynNote = results.dynamic!.length > 1 ? `control before/after: ${results.dynamic!.map((r) => round(r.rps, 0)).join(" / ")} req/s` : undefined;
+
+  const checks: Check[] = [
+    { what: "Node http hello-world", raw: round(hello.rps, 0), unit: "req/s", target: "(ceiling)", holds: null, note: `p99 ${hello.p99} ms` },
+    { what: "trivial dynamic page", raw: round(dyn.rps, 0), unit: "req/s", control: round(hello.rps, 0), controlName: "hello", ratio: round(dyn.rps / hello.rps, 3), target: "(control)", holds: null, note: dynNote },
+    {
+      what: "lesson page: requests/s",
+      raw: round(lessonR.rps, 0),
+      unit: "req/s",
+      control: round(dyn.rps, 0),
+      controlName: "trivial",
+      ratio: round(lessonR.rps / dyn.rps, 2),
+      target: "≥ 0.6× trivial",
+      holds: lessonR.rps >= 0.6 * dyn.rps,
+    },
+    {
+      what: "lesson page: p99 latency",
+      raw: lessonR.p99,
+      unit: "ms",
+      control: round(dyn.p99, 0),
+      controlName: "trivial",
+      ratio: round(lessonR.p99 / dyn.p99, 2),
+      target: "≤ 2× trivial's p99",
+      holds: lessonR.p99 <= 2 * dyn.p99,
+      note: `p50 ${lessonR.p50} ms`,
+    },
+    { what: "lesson page: errors", raw: lessonR.errors + lessonR.non2xx, target: "0", holds: clean(lessonR), correctness: true, note: `${lessonR.requests} requests, ${codes(lessonR)}` },
+    {
+      what: "quiz API: requests/s",
+      raw: round(quiz.rps, 0),
+      unit: "req/s",
+      control: round(dyn.rps, 0),
+      controlName: "trivial",
+      ratio: round(quiz.rps / dyn.rps, 2),
+      target: "≥ 0.5× trivial",
+      holds: quiz.rps >= 0.5 * dyn.rps,
+      note: `p50 ${quiz.p50} ms, p99 ${quiz.p99} ms`,
+    },
+    { what: "quiz API: errors", raw: quiz.errors + quiz.non2xx, target: "0", holds: clean(quiz), correctness: true, note: `${quiz.requests} requests, ${codes(quiz)}` },
+  ];
+  // The control page itself must be clean, or the ratios mean nothing.
+  const dynamicErrors = results.dynamic!.reduce((n, r) => n + r.errors + r.non2xx, 0);
+  if (dynamicErrors > 0) checks.push({ what: "trivial dynamic page: errors", raw: dynamicErrors, target: "0", holds: false, correctness: true });
+  return {
+    name: "Throughput (autocannon, server on one core)",
+    seconds: (performance.now() - started) / 1000,
+    checks,
+    details: { lesson: lesson.slug, connections: input.connections, seconds: input.seconds, results },
+  };
+}

@@ -1,0 +1,151 @@
+// Times the coach queue with the app's own code (lib/checkins/coach.ts), in a
+// process of its own (see allow-server-only.ts for how it loads server-only
+// modules). Two modes:
+//   postgres — DATABASE_URL: the benchmark's database, already holding the seeded check-ins;
+//   pglite   — a PGlite folder made here, filled with the same SQL (in process, as `npm run dev` runs).
+// The exact SQL nextWaitingIds sends is captured through drizzle's logger, then
+// run under EXPLAIN ANALYZE, so the plan judged is the plan of the real query.
+// Prints one JSON line, prefixed "RESULT ".
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { Logger } from "drizzle-orm/logger";
+import postgres from "postgres";
+import { setTestDatabase, type Db, type DbHandle } from "../../db/client";
+import * as schema from "../../db/schema";
+import { nextWaitingIds, reviewQueue } from "../../lib/checkins/coach";
+import { CHECKINS_SQL, USERS_SQL } from "../lib/database";
+import { percentile } from "../lib/stats";
+
+const mode = process.env.BENCH_QUEUE_MODE === "pglite" ? "pglite" : "postgres";
+const runs = Number(process.env.BENCH_QUEUE_RUNS ?? 300);
+const checkins = Number(process.env.BENCH_CHECKINS ?? 1_000_000);
+
+const captured: { sql: string; params: unknown[] }[] = [];
+let capture = false;
+const logger: Logger = {
+  logQuery(query, params) {
+    if (capture) captured.push({ sql: query, params });
+  },
+};
+
+interface PlanNode {
+  "Node Type": string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function describePlan(node: PlanNode): string {
+  const self = node["Index Name"] ? `${node["Node Type"]} using ${node["Index Name"]}` : node["Node Type"];
+  const kids = (node.Plans ?? []).map(describePlan);
+  return kids.length ? `${self} → ${kids.join(" + ")}` : self;
+}
+
+function nodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodes)];
+}
+
+async function timeIt(fn: () => Promise<unknown>, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main() {
+  let explain: (text: string, params: unknown[]) => Promise<unknown>;
+  let close: () => Promise<void>;
+  const setup: Record<string, number> = {};
+  if (mode === "postgres") {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is required in postgres mode");
+    const client = postgres(url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+    const handle: DbHandle = { kind: "postgres", db, migrate: async () => {}, close: () => client.end({ timeout: 5 }) };
+    setTestDatabase(handle);
+    explain = (text, params) => client.unsafe(text, params as never[]);
+    close = handle.close;
+  } else {
+    const dir = process.env.BENCH_PGLITE_DIR;
+    if (!dir) throw new Error("BENCH_PGLITE_DIR is required in pglite mode");
+    fs.rmSync(dir, { recursive: true, force: true });
+    let t = performance.now();
+    const client = new PGlite(dir);
+    const db = drizzlePglite(client, { schema, logger });
+    await migratePglite(db, { migrationsFolder: "drizzle" });
+    setup.migrateMs = Math.round(performance.now() - t);
+    const users = Math.max(100, Math.round(checkins / 50));
+    t = performance.now();
+    await client.query(USERS_SQL, [users]);
+    await client.query(CHECKINS_SQL, [checkins, users]);
+    setup.generateMs = Math.round(performance.now() - t);
+    t = performance.now();
+    await client.exec("vacuum analyze");
+    setup.analyzeMs = Math.round(performance.now() - t);
+    setTestDatabase({ kind: "pglite", db: db as unknown as Db, migrate: async () => {}, close: () => client.close() });
+    explain = async (text, params) => (await client.query(text, params)).rows;
+    close = async () => {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+
+  try {
+    const coach = { id: "bench-coach", email: "coach@bench.test", role: "coach" as const, timeZone: "UTC", sessionToken: "" };
+    // The real query's text, as drizzle sends it.
+    capture = true;
+    const first = await nextWaitingIds(50);
+    capture = false;
+    const query = captured[0];
+    if (!query) throw new Error("nextWaitingIds sent no query");
+    const [{ "QUERY PLAN": plan }] = (await explain(`explain (analyze, format json) ${query.sql}`, query.params)) as [{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }];
+    const root = plan[0].Plan;
+    const all = nodes(root);
+    const ordered = all.some((n) => n["Index Name"] === "checkins_queue_idx" && /Index (Only )?Scan/.test(n["Node Type"]));
+    const sorts = all.some((n) => /Sort/.test(n["Node Type"]));
+    const usesIndex = all.some((n) => n["Index Name"] === "checkins_queue_idx");
+    const text = ((await explain(`explain (analyze) ${query.sql}`, query.params)) as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n");
+
+    // Warm up (caches, JIT, prepared statements), then the measured runs.
+    await timeIt(() => nextWaitingIds(50), 30);
+    const queue = await timeIt(() => nextWaitingIds(50), runs);
+    await timeIt(() => reviewQueue(coach), 10);
+    const page = await timeIt(() => reviewQueue(coach), Math.max(20, Math.round(runs / 3)));
+    const [{ waiting }] = (await explain("select count(*)::int as waiting from checkins where status = 'waiting'", [])) as [{ waiting: number }];
+    const [{ total }] = (await explain("select count(*)::int as total from checkins", [])) as [{ total: number }];
+    const result = {
+      mode,
+      checkins: total,
+      waiting,
+      firstIds: first.length,
+      sql: query.sql,
+      plan: describePlan(root),
+      planText: text,
+      explainMs: plan[0]["Execution Time"],
+      usesIndex,
+      orderedByIndex: ordered && !sorts,
+      p50: percentile(queue, 50),
+      p95: percentile(queue, 95),
+      reviewQueueP50: percentile(page, 50),
+      reviewQueueP95: percentile(page, 95),
+      runs,
+      setup,
+    };
+    console.log(`RESULT ${JSON.stringify(result)}`);
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
