@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, or } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
@@ -104,5 +104,5 @@ export async function purgeDeadSessions(now = new Date()): Promise<void> {
   const db = await getDb();
   await db
     .delete(tables.sessions)
-    .where(sql`${tables.sessions.expires} < ${now} or ${lt(tables.sessions.lastSeenAt, new Date(now.getTime() - IDLE_DAYS * DAY_MS))}`);
+    .where(or(lt(tables.sessions.expires, now), lt(tables.sessions.lastSeenAt, new Date(now.getTime() - IDLE_DAYS * DAY_MS))));
 }

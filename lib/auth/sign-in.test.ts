@@ -6,7 +6,7 @@ import type { DbHandle } from "@/db/client";
 import { emailOutbox, sessions, users, verificationTokens } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { isEmailLinkUsable, requestEmailLink } from "./email-link";
-import { userForSessionToken } from "./current-user";
+import { purgeDeadSessions, userForSessionToken } from "./current-user";
 
 process.env.ADMIN_EMAILS = "owner@example.com";
 process.env.APP_URL = "http://localhost:3000";
@@ -145,5 +145,8 @@ describe.each(testDatabases())("email-link sign-in on $kind", (target) => {
     expect(await userForSessionToken(token, in8Days)).toBeNull();
     await handle.db.update(sessions).set({ lastSeenAt: new Date(Date.now() + 30 * 86_400_000) }).where(eq(sessions.sessionToken, token));
     expect(await userForSessionToken(token, new Date(Date.now() + 31 * 86_400_000))).toBeNull();
+    // Housekeeping removes it for good.
+    await purgeDeadSessions(new Date(Date.now() + 31 * 86_400_000));
+    expect(await handle.db.query.sessions.findFirst({ where: eq(sessions.sessionToken, token) })).toBeUndefined();
   });
 });
