@@ -136,6 +136,7 @@ async function main() {
         appUrl: s.appUrl,
         runs: config.lighthouseRuns,
         controlPath: "/bench/static",
+        floorPath: "/bench/empty",
         pages: [
           { label: "/", path: "/" },
           { label: "/quiz", path: "/quiz" },
@@ -156,6 +157,7 @@ async function main() {
       measureThroughput({
         appUrl: s.appUrl,
         helloUrl: s.helloUrl,
+        serverPid: s.server.pid,
         dynamicPath: "/bench/dynamic",
         sql: db,
         warmupSeconds: config.loadWarmupSeconds,
@@ -169,7 +171,7 @@ async function main() {
   await section(
     "Stripe webhook",
     "webhook",
-    () => measureWebhook({ appUrl: s.appUrl, stripeUrl: s.stripeUrl, sql: db, events: config.webhookEvents, concurrency: config.webhookConcurrency, phase: rss.phase }),
+    () => measureWebhook({ appUrl: s.appUrl, stripeUrl: s.stripeUrl, serverPid: s.server.pid, sql: db, events: config.webhookEvents, concurrency: config.webhookConcurrency, phase: rss.phase }),
     sections,
   );
   await section(

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
+import { cache } from "react";
 import type Stripe from "stripe";
 import { getDb, tables, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -48,8 +49,13 @@ export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userId
   return true;
 }
 
-/** What the gate needs to know about one member, right now. */
-export async function getAccess(userId: string, now = new Date()): Promise<Access> {
+/**
+ * A member's subscriptions and comps, read once per request (React's cache; outside a
+ * request, e.g. in the webhook or tests, every call reads). A Dojo page asks twice — the
+ * gate, then the lesson code, each checking for itself — and both want the same rows.
+ * Nothing that changes billing in a request reads access before the change (see confirmCheckout).
+ */
+const accessRows = cache(async (userId: string) => {
   const db = await getDb();
   const [subs, comps] = await Promise.all([
     db.query.subscriptions.findMany({
@@ -58,6 +64,12 @@ export async function getAccess(userId: string, now = new Date()): Promise<Acces
     }),
     db.query.comps.findMany({ columns: { endsAt: true, revokedAt: true }, where: eq(tables.comps.userId, userId) }),
   ]);
+  return { subs, comps };
+});
+
+/** What the gate needs to know about one member, right now. */
+export async function getAccess(userId: string, now = new Date()): Promise<Access> {
+  const { subs, comps } = await accessRows(userId);
   return decideAccess(subs, comps, now, env().PAST_DUE_GRACE_DAYS);
 }
 

@@ -27,11 +27,16 @@ export async function loadViewer(user: CurrentUser, now = new Date()): Promise<V
   const coach = isCoach(user.role);
   if (!coach && !(await getAccess(user.id, now)).allowed) throw new ForbiddenError("no Dojo access");
   const db = await getDb();
-  await db
-    .insert(tables.memberDojo)
-    .values({ userId: user.id, startDate: todayIn(user.timeZone, now) })
-    .onConflictDoNothing();
-  const row = await db.query.memberDojo.findFirst({ where: eq(tables.memberDojo.userId, user.id) });
+  const settings = () => db.query.memberDojo.findFirst({ where: eq(tables.memberDojo.userId, user.id) });
+  // Read first: the row exists on every visit but the first, and a page view should not be a write.
+  let row = await settings();
+  if (!row) {
+    await db
+      .insert(tables.memberDojo)
+      .values({ userId: user.id, startDate: todayIn(user.timeZone, now) })
+      .onConflictDoNothing();
+    row = await settings();
+  }
   if (!row) throw new Error("member_dojo row missing");
   return {
     userId: user.id,
