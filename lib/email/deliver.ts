@@ -1,6 +1,7 @@
 import "server-only";
 import { connect as tcpConnect, type Socket } from "node:net";
 import { env } from "@/lib/env";
+import { startLoop } from "@/lib/jobs/loop";
 import { and, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
@@ -288,35 +289,20 @@ export function startEmailWorker(
     console.error("email worker: EMAIL_SERVER is not set; emails stay in the outbox until it is");
     return async () => {};
   }
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  };
-  const tick = () => {
-    running = (async () => {
-      let next = intervalMs;
-      try {
-        const r = await deliverDueEmails(transport, { batchSize, leaseSeconds: opts.leaseSeconds });
-        if (r.failed > 0) console.error(`email worker: ${r.failed} email(s) failed for good after ${MAX_ATTEMPTS} attempts`);
-        if (r.retried > 0) console.warn(`email worker: ${r.retried} email(s) will be retried`);
-        if (r.sent + r.failed + r.retried >= batchSize) next = 0;
-      } catch (err) {
-        console.error("email worker:", shortError(err));
-      }
-      schedule(next);
-    })();
-  };
-  schedule(0);
+  const stopLoop = startLoop({
+    name: "email worker",
+    idleMs: intervalMs,
+    describeError: shortError,
+    step: async () => {
+      const r = await deliverDueEmails(transport, { batchSize, leaseSeconds: opts.leaseSeconds });
+      if (r.failed > 0) console.error(`email worker: ${r.failed} email(s) failed for good after ${MAX_ATTEMPTS} attempts`);
+      if (r.retried > 0) console.warn(`email worker: ${r.retried} email(s) will be retried`);
+      return r.sent + r.failed + r.retried >= batchSize ? 0 : intervalMs;
+    },
+  });
 
   const stop = async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
+    await stopLoop();
     if (!opts.transport) transport.close?.(); // a transport passed in belongs to the caller
     if (slot.__dojoEmailWorker === stop) slot.__dojoEmailWorker = undefined;
   };

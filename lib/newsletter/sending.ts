@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
+import { startLoop } from "@/lib/jobs/loop";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { audienceSql } from "./audience";
 import { issueEmail } from "./emails";
@@ -223,35 +224,19 @@ export function startNewsletterWorker(opts: { intervalMs?: number; rate?: number
   const idleMs = opts.intervalMs ?? 5000;
   // While sending, a short step keeps batches small and the outbox fed evenly.
   const busyMs = 200;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  };
-  const tick = () => {
-    running = (async () => {
-      let next = idleMs;
-      try {
-        const r = await runNewsletterTick({ rate: opts.rate });
-        for (const id of r.started) console.log(`newsletter: issue ${id} started sending`);
-        for (const id of r.finished) console.log(`newsletter: issue ${id} finished`);
-        if (r.more || r.enqueued > 0) next = busyMs;
-      } catch (err) {
-        console.error("newsletter worker:", err instanceof Error ? err.message : String(err));
-      }
-      schedule(next);
-    })();
-  };
-  schedule(0);
+  const stopLoop = startLoop({
+    name: "newsletter worker",
+    idleMs,
+    step: async () => {
+      const r = await runNewsletterTick({ rate: opts.rate });
+      for (const id of r.started) console.log(`newsletter: issue ${id} started sending`);
+      for (const id of r.finished) console.log(`newsletter: issue ${id} finished`);
+      return r.more || r.enqueued > 0 ? busyMs : idleMs;
+    },
+  });
 
   const stop = async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
+    await stopLoop();
     if (slot.__dojoNewsletterWorker === stop) slot.__dojoNewsletterWorker = undefined;
   };
   slot.__dojoNewsletterWorker = stop;
