@@ -4,11 +4,11 @@
 // check-ins takes seconds, not minutes.
 import { createHash, randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openPostgres } from "../../db/client";
-import { seed } from "../../db/seed";
+import { runToEnd, tsNode } from "./procs";
 import { answersFor, snapshotFor } from "./quiz-answers";
 
-export const ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Any database on the server: the benchmark creates and drops its own next to it. */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export interface BenchDatabase {
   name: string;
@@ -56,15 +56,18 @@ export interface Volume {
   sentEmails: number;
 }
 
-/** The schema and starter content, exactly as the server does at start (so the server starts on a ready database). */
-export async function migrateAndSeed(url: string): Promise<void> {
-  const handle = openPostgres(url, { max: 2 });
-  try {
-    await handle.migrate();
-    await seed(handle.db);
-  } finally {
-    await handle.close();
-  }
+/**
+ * The schema and starter content, exactly as `npm run db:seed` does it — run from the snapshot, so the
+ * database gets the migrations of the build under test even if someone adds one to the working tree meanwhile.
+ */
+export async function migrateAndSeed(url: string, buildDir: string): Promise<void> {
+  assertBenchDatabase(url);
+  await runToEnd("db-seed", ...tsNode("scripts/db-seed.ts"), { cwd: buildDir, env: { DATABASE_URL: url } });
+}
+
+/** Guard against ever pointing the app or a script at someone else's database. */
+export function assertBenchDatabase(url: string): void {
+  if (!/^\/dojo_bench_[a-z]+_\d+_\d+$/.test(new URL(url).pathname)) throw new Error(`not a benchmark database: ${url}`);
 }
 
 /** $1 members (ids u1…uN) in a few time zones. Shared with the PGlite queue measure, so both hold the same data. */

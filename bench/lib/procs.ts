@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export interface Proc {
   name: string;
@@ -190,3 +191,15 @@ export function runToEnd(name: string, cmd: string, args: string[], opts: StartO
     return out;
   });
 }
+
+/** `node --import tsx file`: one process per TypeScript program (the tsx CLI would add a parent process). */
+export const tsNode = (file: string, conditions: string[] = []): [string, string[]] => [
+  process.execPath,
+  [...conditions.map((c) => `--conditions=${c}`), "--import", "tsx", file],
+];
+
+/** A benchmark worker that imports the app's server-only lib modules (see bench/workers/allow-server-only.ts). */
+export const tsWorker = (repo: string, file: string): [string, string[]] => [
+  process.execPath,
+  ["--import", "tsx", "--import", pathToFileURL(`${repo}/bench/workers/allow-server-only.ts`).href, file],
+];

@@ -2,8 +2,8 @@
 // stack: the Stripe emulator, the SMTP sink and `next start` of the production
 // build with production settings. The app server is pinned to CPU 1; the
 // runner, autocannon, Chromium and the stand-ins stay on CPU 0.
-import { pathToFileURL } from "node:url";
-import { freePort, start, waitForUrl, type Proc } from "./procs";
+import { assertBenchDatabase } from "./database";
+import { freePort, start, tsNode, waitForUrl, type Proc } from "./procs";
 
 export const secrets = {
   webhook: "whsec_bench_emulator_secret",
@@ -26,19 +26,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx file`: one process per TypeScript program (the tsx CLI would add a parent process). */
-export const tsNode = (file: string, conditions: string[] = []): [string, string[]] => [
-  process.execPath,
-  [...conditions.map((c) => `--conditions=${c}`), "--import", "tsx", file],
-];
-
-/** A benchmark worker that imports the app's server-only lib modules (see bench/workers/allow-server-only.ts). */
-export const tsWorker = (repo: string, file: string): [string, string[]] => [
-  process.execPath,
-  ["--import", "tsx", "--import", pathToFileURL(`${repo}/bench/workers/allow-server-only.ts`).href, file],
-];
-
 export async function startStack(opts: { repo: string; buildDir: string; databaseUrl: string; adminEmail: string }): Promise<Stack> {
+  assertBenchDatabase(opts.databaseUrl);
   const [appPort, helloPort, stripePort, smtpPort, statsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const appUrl = `http://127.0.0.1:${appPort}`;
   const procs: Proc[] = [];

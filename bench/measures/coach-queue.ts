@@ -6,9 +6,8 @@
 import os from "node:os";
 import path from "node:path";
 import type { Check, SectionResult } from "../lib/report";
-import { runToEnd } from "../lib/procs";
+import { runToEnd, tsWorker } from "../lib/procs";
 import { round } from "../lib/stats";
-import { tsWorker } from "../lib/stack";
 
 interface QueueResult {
   mode: string;
@@ -35,7 +34,7 @@ async function runWorker(mode: "postgres" | "pglite", env: Record<string, string
   return JSON.parse(line.slice(7)) as QueueResult;
 }
 
-export async function measureCoachQueue(input: { databaseUrl: string; pgliteCheckins: number; runs: number; phase: (n: string) => void }): Promise<SectionResult> {
+export async function measureCoachQueue(input: { databaseUrl: string; migrations: string; pgliteCheckins: number; runs: number; phase: (n: string) => void }): Promise<SectionResult> {
   const started = performance.now();
   input.phase("coach-queue:postgres");
   const pg = await runWorker("postgres", { DATABASE_URL: input.databaseUrl, BENCH_QUEUE_RUNS: String(input.runs) });
@@ -43,6 +42,7 @@ export async function measureCoachQueue(input: { databaseUrl: string; pgliteChec
   const pglite = await runWorker("pglite", {
     BENCH_PGLITE_DIR: path.join(os.tmpdir(), `dojo-bench-pglite-${process.pid}`),
     BENCH_CHECKINS: String(input.pgliteCheckins),
+    BENCH_MIGRATIONS: input.migrations,
     BENCH_QUEUE_RUNS: String(input.runs),
   });
   input.phase("idle");

@@ -6,10 +6,9 @@
 // The clock runs from "send now" to the last message in the sink. Exactly once:
 // the sink saw every recipient once, every Message-ID once, and the outbox agrees.
 import type { Sql } from "../lib/database";
-import { runToEnd, start, type Proc } from "../lib/procs";
+import { runToEnd, start, tsNode, tsWorker, type Proc } from "../lib/procs";
 import type { Check, SectionResult } from "../lib/report";
 import { round } from "../lib/stats";
-import { tsNode, tsWorker } from "../lib/stack";
 
 interface SinkStats {
   count: number;

@@ -77,7 +77,8 @@ async function main() {
     let t = performance.now();
     const client = new PGlite(dir);
     const db = drizzlePglite(client, { schema, logger });
-    await migratePglite(db, { migrationsFolder: "drizzle" });
+    // The build's migrations (BENCH_MIGRATIONS), the same the server applied to PostgreSQL.
+    await migratePglite(db, { migrationsFolder: process.env.BENCH_MIGRATIONS ?? "drizzle" });
     setup.migrateMs = Math.round(performance.now() - t);
     const users = Math.max(100, Math.round(checkins / 50));
     t = performance.now();
