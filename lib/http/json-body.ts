@@ -1,6 +1,6 @@
 import "server-only";
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: string };
+export type JsonBody = { ok: true; value: unknown } | { ok: false; error: string };
 
 /**
  * Reads a small JSON request body. The size is checked while reading, so a
@@ -9,10 +9,10 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 |
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    return { ok: false, status: 415, error: "Send the body as JSON with Content-Type: application/json." };
+    return { ok: false, error: "Send the body as JSON with Content-Type: application/json." };
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return { ok: false, status: 413, error: `The body is larger than ${maxBytes} bytes.` };
+  if (declared > maxBytes) return { ok: false, error: `The body is larger than ${maxBytes} bytes.` };
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -23,7 +23,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        return { ok: false, status: 413, error: `The body is larger than ${maxBytes} bytes.` };
+        return { ok: false, error: `The body is larger than ${maxBytes} bytes.` };
       }
       chunks.push(value);
     }
@@ -32,6 +32,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, status: 400, error: "The body is not valid JSON." };
+    return { ok: false, error: "The body is not valid JSON." };
   }
 }

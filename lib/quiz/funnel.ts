@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb, tables } from "@/lib/db";
-import { currentDefinition, getDefinition } from "./definitions";
+import { getDefinition } from "./definitions";
 
 export const funnelEventSchema = z.strictObject({
   type: z.enum(["started", "answered", "result_viewed"]),
@@ -27,5 +27,3 @@ export async function recordFunnelEvent(event: FunnelEvent): Promise<boolean> {
   });
   return true;
 }
-
-export const currentQuizVersion = () => currentDefinition.version;
