@@ -69,7 +69,9 @@ export async function startStack(opts: { repo: string; buildDir: string; databas
       QUIZ_RATE_LIMIT_PER_MINUTE: "100000000",
       BENCH_ROUTES: "1",
     };
-    const server = start("next-server", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": extra Node flags for the app server (profiling).
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const server = start("next-server", process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
       cwd: opts.buildDir,
       cpus: SERVER_CPU,
       env: appEnv,

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, gt, lt, or } from "drizzle-orm";
+import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb, tables } from "@/lib/db";
+import { getDb, preparedStatement, tables } from "@/lib/db";
 import { isAdmin, isCoach, type Role } from "./roles";
 import { SESSION_COOKIES } from "./session-cookie";
 
@@ -20,13 +20,8 @@ export interface CurrentUser {
   sessionToken: string;
 }
 
-/**
- * The signed-in user for a session token, or null. A session is valid until its
- * absolute expiry (30 days from sign-in) unless idle for IDLE_DAYS.
- */
-export async function userForSessionToken(token: string, now = new Date()): Promise<CurrentUser | null> {
-  const db = await getDb();
-  const [row] = await db
+const sessionUser = preparedStatement((db) =>
+  db
     .select({
       id: tables.users.id,
       email: tables.users.email,
@@ -38,14 +33,28 @@ export async function userForSessionToken(token: string, now = new Date()): Prom
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
     .where(
       and(
-        eq(tables.sessions.sessionToken, token),
-        gt(tables.sessions.expires, now),
-        gt(tables.sessions.lastSeenAt, new Date(now.getTime() - IDLE_DAYS * DAY_MS)),
+        eq(tables.sessions.sessionToken, sql.placeholder("token")),
+        gt(tables.sessions.expires, sql.placeholder("now")),
+        gt(tables.sessions.lastSeenAt, sql.placeholder("idleSince")),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare("session_user"),
+);
+
+/**
+ * The signed-in user for a session token, or null. A session is valid until its
+ * absolute expiry (30 days from sign-in) unless idle for IDLE_DAYS.
+ */
+export async function userForSessionToken(token: string, now = new Date()): Promise<CurrentUser | null> {
+  const [row] = await (await sessionUser()).execute({
+    token,
+    now: now.toISOString(),
+    idleSince: new Date(now.getTime() - IDLE_DAYS * DAY_MS).toISOString(),
+  });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    const db = await getDb();
     await db.update(tables.sessions).set({ lastSeenAt: now }).where(eq(tables.sessions.sessionToken, token));
   }
   return { id: row.id, email: row.email, role: row.role, timeZone: row.timeZone, sessionToken: token };

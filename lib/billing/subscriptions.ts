@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import type Stripe from "stripe";
-import { getDb, tables, type Db } from "@/lib/db";
+import { getDb, preparedStatement, tables, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { decideAccess, type Access } from "./access";
+import { decideAccess, type Access, type CompState, type SubscriptionState } from "./access";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -49,22 +49,41 @@ export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userId
   return true;
 }
 
+// Both lists in one round trip: every signed-in page asks for them. JSON carries
+// timestamps as ISO strings, turned back into dates below.
+interface AccessJson {
+  subs: { status: string; currentPeriodEnd: string | null; cancelAtPeriodEnd: boolean; pastDueSince: string | null; stripePriceId: string | null }[];
+  comps: { endsAt: string; revokedAt: string | null }[];
+}
+const accessRowsQuery = preparedStatement((db) =>
+  db
+    .select({
+      subs: sql<AccessJson["subs"]>`coalesce((select json_agg(json_build_object(
+          'status', s.status, 'currentPeriodEnd', s.current_period_end, 'cancelAtPeriodEnd', s.cancel_at_period_end,
+          'pastDueSince', s.past_due_since, 'stripePriceId', s.stripe_price_id))
+        from ${tables.subscriptions} s where s.user_id = ${sql.placeholder("userId")}), '[]'::json)`,
+      comps: sql<AccessJson["comps"]>`coalesce((select json_agg(json_build_object('endsAt', c.ends_at, 'revokedAt', c.revoked_at))
+        from ${tables.comps} c where c.user_id = ${sql.placeholder("userId")}), '[]'::json)`,
+    })
+    .from(tables.users)
+    .where(eq(tables.users.id, sql.placeholder("userId")))
+    .prepare("access_rows"),
+);
+
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
+
 /**
  * A member's subscriptions and comps, read once per request (React's cache; outside a
  * request, e.g. in the webhook or tests, every call reads). A Dojo page asks twice — the
  * gate, then the lesson code, each checking for itself — and both want the same rows.
  * Nothing that changes billing in a request reads access before the change (see confirmCheckout).
  */
-const accessRows = cache(async (userId: string) => {
-  const db = await getDb();
-  const [subs, comps] = await Promise.all([
-    db.query.subscriptions.findMany({
-      columns: { status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, pastDueSince: true, stripePriceId: true },
-      where: eq(tables.subscriptions.userId, userId),
-    }),
-    db.query.comps.findMany({ columns: { endsAt: true, revokedAt: true }, where: eq(tables.comps.userId, userId) }),
-  ]);
-  return { subs, comps };
+const accessRows = cache(async (userId: string): Promise<{ subs: SubscriptionState[]; comps: CompState[] }> => {
+  const [row] = await (await accessRowsQuery()).execute({ userId });
+  return {
+    subs: (row?.subs ?? []).map((s) => ({ ...s, currentPeriodEnd: dateOrNull(s.currentPeriodEnd), pastDueSince: dateOrNull(s.pastDueSince) })),
+    comps: (row?.comps ?? []).map((c) => ({ endsAt: new Date(c.endsAt), revokedAt: dateOrNull(c.revokedAt) })),
+  };
 });
 
 /** What the gate needs to know about one member, right now. */

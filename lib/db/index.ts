@@ -13,3 +13,23 @@ export async function getDb(): Promise<Db> {
 export async function getDbKind(): Promise<DbKind> {
   return (await connect(env())).kind;
 }
+
+/**
+ * A statement built and prepared once per database (the app has one; tests
+ * swap theirs in), for the queries every signed-in page runs. Building a
+ * query with drizzle costs more CPU than PostgreSQL takes to answer these,
+ * so the hot paths build theirs once and pass values as placeholders.
+ * Timestamps go in as ISO strings: placeholders skip the column's encoder.
+ */
+export function preparedStatement<T>(build: (db: Db) => T): () => Promise<T> {
+  const byDb = new WeakMap<Db, T>();
+  return async () => {
+    const db = await getDb();
+    let statement = byDb.get(db);
+    if (!statement) {
+      statement = build(db);
+      byDb.set(db, statement);
+    }
+    return statement;
+  };
+}

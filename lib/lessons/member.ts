@@ -1,14 +1,16 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { getDb, tables } from "@/lib/db";
-import { readingMinutes, renderMarkdown } from "@/lib/markdown/render";
+import { getDb, preparedStatement, tables } from "@/lib/db";
+import { readingMinutes, renderMarkdownCached } from "@/lib/markdown/render";
 import { daysBetween, opensOn, todayIn } from "./calendar";
-import { canRead, loadViewer, type Viewer } from "./viewer";
+import { canRead, checkDojoAccess, ensureDojoSettings, loadViewer, viewerFrom } from "./viewer";
 
-async function outline(viewer: Viewer) {
-  const db = await getDb();
-  const rows = await db
+// The Dojo's one read per page: every lesson with the reader's progress, the
+// reader's settings (on every row; absent on their first visit), and the text
+// of the one lesson asked for by slug. Coaches see drafts too.
+const dojoQuery = preparedStatement((db) =>
+  db
     .select({
       moduleId: tables.modules.id,
       moduleSlug: tables.modules.slug,
@@ -20,24 +22,44 @@ async function outline(viewer: Viewer) {
       status: tables.lessons.status,
       releaseOffsetDays: tables.lessons.releaseOffsetDays,
       doneAt: tables.lessonProgress.completedAt,
+      bodyMd: sql<string | null>`case when ${tables.lessons.slug} = ${sql.placeholder("slug")} then ${tables.lessons.bodyMd} end`,
+      exerciseMd: sql<string | null>`case when ${tables.lessons.slug} = ${sql.placeholder("slug")} then ${tables.lessons.exerciseMd} end`,
+      startDate: tables.memberDojo.startDate,
+      allUnlocked: tables.memberDojo.allUnlocked,
+      noContactStart: tables.memberDojo.noContactStart,
     })
     .from(tables.lessons)
     .innerJoin(tables.modules, eq(tables.modules.id, tables.lessons.moduleId))
-    .leftJoin(tables.lessonProgress, and(eq(tables.lessonProgress.lessonId, tables.lessons.id), eq(tables.lessonProgress.userId, viewer.userId)))
-    .where(viewer.coach ? undefined : eq(tables.lessons.status, "published"))
-    .orderBy(asc(tables.modules.position), asc(tables.lessons.position));
-  return rows.map((r) => ({
+    .leftJoin(tables.lessonProgress, and(eq(tables.lessonProgress.lessonId, tables.lessons.id), eq(tables.lessonProgress.userId, sql.placeholder("userId"))))
+    .leftJoin(tables.memberDojo, eq(tables.memberDojo.userId, sql.placeholder("userId")))
+    .where(or(sql`${sql.placeholder("coach")}::boolean`, eq(tables.lessons.status, "published")))
+    .orderBy(asc(tables.modules.position), asc(tables.lessons.position))
+    .prepare("dojo_outline"),
+);
+
+/**
+ * The reader's Dojo: who they are in it, and the outline of lessons with what is
+ * open and done. With `slug`, that lesson's text comes along in the same round
+ * trip; callers hand it on only when the lesson is open to this reader.
+ */
+async function loadDojo(user: CurrentUser, now: Date, slug: string | null) {
+  const coach = await checkDojoAccess(user, now);
+  const rows = await (await dojoQuery()).execute({ userId: user.id, coach, slug: slug ?? "" });
+  const first = rows[0];
+  const settings = first?.startDate != null ? { startDate: first.startDate, allUnlocked: first.allUnlocked ?? false, noContactStart: first.noContactStart } : await ensureDojoSettings(user, now);
+  const viewer = viewerFrom(user, coach, settings, now);
+  const lessons = rows.map(({ startDate: _s, allUnlocked: _a, noContactStart: _n, ...r }) => ({
     ...r,
     open: canRead(viewer, r),
     done: r.doneAt !== null,
     opensOn: opensOn(viewer.startDate, r.releaseOffsetDays),
   }));
+  return { viewer, lessons };
 }
 
 /** The /dojo home: modules with progress, where to continue, what opens next, the no-contact count. */
 export async function dojoOverview(user: CurrentUser, now = new Date()) {
-  const viewer = await loadViewer(user, now);
-  const lessons = await outline(viewer);
+  const { viewer, lessons } = await loadDojo(user, now, null);
   const modules: { slug: string; title: string; summary: string; lessons: typeof lessons }[] = [];
   for (const l of lessons) {
     const last = modules.at(-1);
@@ -81,25 +103,24 @@ export interface OpenLesson {
 }
 
 /**
- * One lesson as this reader may see it. The content is only read from the
- * database, rendered and returned when the reader may open it; a locked lesson
- * yields its title and opening date, a draft yields nothing for members.
+ * One lesson as this reader may see it. The content is rendered and returned
+ * only when the reader may open it; a locked lesson yields its title and
+ * opening date, and a draft is not even read for members.
  */
 export async function lessonForReader(user: CurrentUser, slug: string, now = new Date()): Promise<LessonView> {
-  const viewer = await loadViewer(user, now);
-  const db = await getDb();
-  const lessons = await outline(viewer);
+  const { lessons } = await loadDojo(user, now, slug);
   const index = lessons.findIndex((l) => l.slug === slug);
   const entry = lessons[index];
   if (!entry) {
+    const db = await getDb();
     const moved = await db.query.lessonSlugRedirects.findFirst({ columns: { lessonId: true }, where: eq(tables.lessonSlugRedirects.oldSlug, slug) });
     const target = moved ? lessons.find((l) => l.id === moved.lessonId) : undefined;
     return target ? { kind: "moved", slug: target.slug } : { kind: "missing" };
   }
   if (!entry.open) return { kind: "locked", title: entry.title, moduleTitle: entry.moduleTitle, opensOn: entry.opensOn };
 
-  const content = await db.query.lessons.findFirst({ columns: { bodyMd: true, exerciseMd: true }, where: eq(tables.lessons.id, entry.id) });
-  if (!content) return { kind: "missing" };
+  const bodyMd = entry.bodyMd ?? "";
+  const exerciseMd = entry.exerciseMd ?? "";
   const prev = index > 0 ? lessons[index - 1] : undefined;
   const next = lessons[index + 1];
   return {
@@ -110,9 +131,9 @@ export async function lessonForReader(user: CurrentUser, slug: string, now = new
       title: entry.title,
       moduleTitle: entry.moduleTitle,
       status: entry.status,
-      html: renderMarkdown(content.bodyMd),
-      exerciseHtml: renderMarkdown(content.exerciseMd),
-      minutes: readingMinutes(content.bodyMd, content.exerciseMd),
+      html: renderMarkdownCached(bodyMd),
+      exerciseHtml: renderMarkdownCached(exerciseMd),
+      minutes: readingMinutes(bodyMd, exerciseMd),
       done: entry.done,
       previous: prev ? { slug: prev.slug, title: prev.title } : null,
       next: next ? { slug: next.slug, title: next.title, open: next.open } : null,

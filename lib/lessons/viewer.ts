@@ -18,14 +18,25 @@ export interface Viewer {
   releasedDays: number;
 }
 
+/** Dojo settings as stored (member_dojo). */
+export interface DojoSettings {
+  startDate: string;
+  allUnlocked: boolean;
+  noContactStart: string | null;
+}
+
 /**
- * Loads the reader's Dojo state, checking they may be here at all: coaches
- * always (to preview), members only while they have access. A member's start
- * date is set on their first visit, in their own time zone.
+ * Whether the reader may be in the Dojo at all: coaches always (to preview),
+ * members only while they have access. Returns whether they are a coach.
  */
-export async function loadViewer(user: CurrentUser, now = new Date()): Promise<Viewer> {
+export async function checkDojoAccess(user: CurrentUser, now = new Date()): Promise<boolean> {
   const coach = isCoach(user.role);
   if (!coach && !(await getAccess(user.id, now)).allowed) throw new ForbiddenError("no Dojo access");
+  return coach;
+}
+
+/** The member's Dojo settings, created on their first visit with today (in their own time zone) as the start. */
+export async function ensureDojoSettings(user: CurrentUser, now = new Date()): Promise<DojoSettings> {
   const db = await getDb();
   const settings = () => db.query.memberDojo.findFirst({ where: eq(tables.memberDojo.userId, user.id) });
   // Read first: the row exists on every visit but the first, and a page view should not be a write.
@@ -38,15 +49,25 @@ export async function loadViewer(user: CurrentUser, now = new Date()): Promise<V
     row = await settings();
   }
   if (!row) throw new Error("member_dojo row missing");
+  return row;
+}
+
+export function viewerFrom(user: CurrentUser, coach: boolean, settings: DojoSettings, now = new Date()): Viewer {
   return {
     userId: user.id,
     coach,
     timeZone: user.timeZone,
-    startDate: row.startDate,
-    allUnlocked: row.allUnlocked,
-    noContactStart: row.noContactStart,
-    releasedDays: releasedThrough(row.startDate, user.timeZone, now),
+    startDate: settings.startDate,
+    allUnlocked: settings.allUnlocked,
+    noContactStart: settings.noContactStart,
+    releasedDays: releasedThrough(settings.startDate, user.timeZone, now),
   };
+}
+
+/** Loads the reader's Dojo state, checking they may be here at all (see checkDojoAccess). */
+export async function loadViewer(user: CurrentUser, now = new Date()): Promise<Viewer> {
+  const coach = await checkDojoAccess(user, now);
+  return viewerFrom(user, coach, await ensureDojoSettings(user, now), now);
 }
 
 /** Whether the viewer may read a lesson's content. Drafts are for coaches only. */

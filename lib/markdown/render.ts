@@ -21,6 +21,21 @@ export function renderMarkdown(source: string): string {
   return md.render(source);
 }
 
+// Lesson pages render the same few dozen texts over and over, and a text's HTML
+// never changes: the most recent renders are kept, keyed by the text itself.
+const recentRenders = new Map<string, string>();
+const RECENT_RENDERS_MAX = 200;
+
+/** renderMarkdown, remembering recent results (for pages that show the same text to many readers). */
+export function renderMarkdownCached(source: string): string {
+  const hit = recentRenders.get(source);
+  if (hit !== undefined) return hit;
+  const html = renderMarkdown(source);
+  if (recentRenders.size >= RECENT_RENDERS_MAX) recentRenders.delete(recentRenders.keys().next().value as string);
+  recentRenders.set(source, html);
+  return html;
+}
+
 /** Roughly how long a text takes to read, at 200 words a minute; never less than a minute. */
 export function readingMinutes(...texts: string[]): number {
   const words = texts.join(" ").split(/\s+/).filter(Boolean).length;
