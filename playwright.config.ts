@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { e2ePorts } from "./e2e/ports";
+import { nextStartArgs } from "./scripts/next-start.mjs";
 
 // Debian's Chromium when present (browsers cannot be downloaded on our CI machines), else Playwright's own.
 function chromiumPath(): string | undefined {
@@ -54,7 +55,7 @@ export default defineConfig({
       env: { SMTP_SINK_PORT: String(smtp), SMTP_SINK_HTTP_PORT: String(smtpHttp) },
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${app} -H 127.0.0.1`,
+      command: ["node", ...nextStartArgs(app)].join(" "),
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -210,7 +210,7 @@ async function main() {
   await section(
     "Server memory",
     "memory",
-    () => measureMemory({ report: memory, buildDir: snapshot!.dir, appEnv: s.appEnv, sql: db, appUrl: s.appUrl, seconds: 5, heapCapMb: 256, diagnose: !smoke }),
+    () => measureMemory({ report: memory, buildDir: snapshot!.dir, appEnv: s.appEnv, sql: db, appUrl: s.appUrl, seconds: 5, diagnose: !smoke }),
     sections,
   );
 

@@ -3,6 +3,7 @@
 // build with production settings. The app server is pinned to CPU 1; the
 // runner, autocannon, Chromium and the stand-ins stay on CPU 0.
 import { assertBenchDatabase } from "./database";
+import { nextStartArgs } from "../../scripts/next-start.mjs";
 import { freePort, start, tsNode, waitForUrl, type Proc } from "./procs";
 
 export const secrets = {
@@ -71,7 +72,7 @@ export async function startStack(opts: { repo: string; buildDir: string; databas
     };
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": extra Node flags for the app server (profiling).
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const server = start("next-server", process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+    const server = start("next-server", process.execPath, [...nodeArgs, ...nextStartArgs(appPort)], {
       cwd: opts.buildDir,
       cpus: SERVER_CPU,
       env: appEnv,
