@@ -73,6 +73,9 @@ export async function confirmCheckout(user: CurrentUser, sessionId: string) {
   return getAccess(user.id);
 }
 
+/** Where the Customer Portal sends the member back to: the billing page, which then refreshes from Stripe. */
+export const PORTAL_RETURN_PATH = "/account/billing?from=portal";
+
 /** The Stripe Customer Portal for changing the card or cancelling. */
 export async function openBillingPortal(user: CurrentUser): Promise<string> {
   const db = await getDb();
@@ -80,7 +83,24 @@ export async function openBillingPortal(user: CurrentUser): Promise<string> {
   if (!row?.stripeCustomerId) throw new BillingError("There is no billing account yet.");
   const portal = await getStripe().billingPortal.sessions.create({
     customer: row.stripeCustomerId,
-    return_url: `${env().APP_URL}/account/billing`,
+    return_url: `${env().APP_URL}${PORTAL_RETURN_PATH}`,
   });
   return portal.url;
+}
+
+/**
+ * Back from the Customer Portal, the webhook about what the member just did may
+ * still be on its way; without this, a member who has just cancelled would be
+ * told their plan is unchanged. So read their subscriptions from Stripe now and
+ * store them as the webhook does. Both store Stripe's current state, so which
+ * one runs first does not matter.
+ */
+export async function refreshSubscriptionsFromStripe(user: CurrentUser): Promise<void> {
+  const db = await getDb();
+  const row = await db.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, user.id) });
+  if (!row?.stripeCustomerId) return;
+  const { data } = await getStripe().subscriptions.list({ customer: row.stripeCustomerId, status: "all", limit: 20 });
+  await db.transaction(async (tx) => {
+    for (const sub of data) await applySubscription(tx, sub, user.id);
+  });
 }

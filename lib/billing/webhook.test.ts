@@ -9,7 +9,7 @@ import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { signatureHeader, startStripeEmulator, type StripeEmulator } from "@/dev/stripe-emulator/server";
 import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { startCheckout } from "./checkout";
+import { refreshSubscriptionsFromStripe, startCheckout } from "./checkout";
 import { setStripeForTests } from "./stripe";
 import { getAccess } from "./subscriptions";
 import { handleStripeWebhook } from "./webhook";
@@ -188,5 +188,30 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
 
     expect((await handleStripeWebhook(created.body, signatureHeader(created.body, SECRET))).status).toBe(200);
     expect((await getAccess(member.id)).allowed).toBe(true);
+  });
+
+  it("back from the portal before Stripe's webhook, the member's cancellation is read from Stripe", async () => {
+    const member = await newMember();
+    const sub = await subscribe(member);
+    deliverToApp = false; // the webhook is late
+    await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
+    const stored = () => handle.db.query.subscriptions.findFirst({ columns: { cancelAtPeriodEnd: true }, where: eq(subscriptions.id, sub.id) });
+    expect((await stored())?.cancelAtPeriodEnd).toBe(false);
+
+    await refreshSubscriptionsFromStripe(member);
+    expect((await stored())?.cancelAtPeriodEnd).toBe(true);
+    // Still a member until the period ends.
+    expect(await getAccess(member.id)).toMatchObject({ allowed: true, via: "subscription" });
+  });
+
+  it("refreshing a member who never paid asks Stripe nothing and stores nothing", async () => {
+    const member = await newMember();
+    setStripeForTests(emulatorClient(1)); // any call to Stripe would fail
+    try {
+      await expect(refreshSubscriptionsFromStripe(member)).resolves.toBeUndefined();
+    } finally {
+      setStripeForTests(stripe);
+    }
+    expect(await handle.db.query.subscriptions.findFirst({ where: eq(subscriptions.userId, member.id) })).toBeUndefined();
   });
 });

@@ -92,7 +92,9 @@ describe.each(testDatabases())("newsletter sign-up on $kind", (target) => {
     const [id, exp, sig] = token.split(".");
     const later = (parseInt(exp ?? "0", 36) + 86_400).toString(36);
     expect(await confirmSignup(`${id}.${later}.${sig}`)).toEqual({ ok: false });
-    expect(await confirmSignup(`${id}.${exp}.${sig?.slice(0, -2)}AA`)).toEqual({ ok: false });
+    // One character of the signature changed (always a change: a fixed replacement would equal it now and then).
+    const tampered = `${sig?.startsWith("A") ? "B" : "A"}${sig?.slice(1)}`;
+    expect(await confirmSignup(`${id}.${exp}.${tampered}`)).toEqual({ ok: false });
     expect(await confirmSignup(undefined)).toEqual({ ok: false });
     expect((await subscriber("di@example.com"))?.status).toBe("pending");
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PastDueBanner } from "@/app/components/past-due-banner";
 import { requireUser } from "@/lib/auth/current-user";
+import { refreshSubscriptionsFromStripe } from "@/lib/billing/checkout";
 import { formatPrice } from "@/lib/billing/plans";
 import { getAccess, latestSubscription } from "@/lib/billing/subscriptions";
 import { manageBillingAction } from "../actions";
@@ -20,8 +21,12 @@ const statusWords: Record<string, string> = {
 
 const day = (d: Date) => d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
-export default async function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const user = await requireUser("/account/billing");
+  if ((await searchParams).from === "portal") {
+    // Stripe's webhook may not have arrived yet; if Stripe cannot be reached, the stored state is shown and the webhook still comes.
+    await refreshSubscriptionsFromStripe(user).catch((err: unknown) => console.error(`billing: refresh after the portal failed: ${String(err)}`));
+  }
   const [sub, access] = await Promise.all([latestSubscription(user.id), getAccess(user.id)]);
 
   return (
