@@ -9,11 +9,18 @@ import { applySubscription, getAccess } from "./subscriptions";
 
 export class BillingError extends Error {}
 
+/** The member's Stripe customer as we have stored it, or null before their first checkout. */
+async function storedCustomerId(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, userId) });
+  return row?.stripeCustomerId ?? null;
+}
+
 /** The member's Stripe customer, created once: Stripe's idempotency key makes two racing requests get the same one. */
 async function ensureCustomer(user: CurrentUser): Promise<string> {
+  const stored = await storedCustomerId(user.id);
+  if (stored) return stored;
   const db = await getDb();
-  const row = await db.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, user.id) });
-  if (row?.stripeCustomerId) return row.stripeCustomerId;
   const customer = await getStripe().customers.create({ email: user.email, metadata: { userId: user.id } }, { idempotencyKey: `customer-for-${user.id}` });
   const [claimed] = await db
     .update(tables.users)
@@ -21,9 +28,9 @@ async function ensureCustomer(user: CurrentUser): Promise<string> {
     .where(and(eq(tables.users.id, user.id), isNull(tables.users.stripeCustomerId)))
     .returning({ id: tables.users.stripeCustomerId });
   if (claimed?.id) return claimed.id;
-  const again = await db.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, user.id) });
-  if (!again?.stripeCustomerId) throw new BillingError("could not attach a Stripe customer");
-  return again.stripeCustomerId;
+  const again = await storedCustomerId(user.id);
+  if (!again) throw new BillingError("could not attach a Stripe customer");
+  return again;
 }
 
 /** Where to send the member to pay for a plan: Stripe Checkout, or the Dojo if they already have access. */
@@ -74,15 +81,14 @@ export async function confirmCheckout(user: CurrentUser, sessionId: string) {
 }
 
 /** Where the Customer Portal sends the member back to: the billing page, which then refreshes from Stripe. */
-export const PORTAL_RETURN_PATH = "/account/billing?from=portal";
+const PORTAL_RETURN_PATH = "/account/billing?from=portal";
 
 /** The Stripe Customer Portal for changing the card or cancelling. */
 export async function openBillingPortal(user: CurrentUser): Promise<string> {
-  const db = await getDb();
-  const row = await db.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, user.id) });
-  if (!row?.stripeCustomerId) throw new BillingError("There is no billing account yet.");
+  const customer = await storedCustomerId(user.id);
+  if (!customer) throw new BillingError("There is no billing account yet.");
   const portal = await getStripe().billingPortal.sessions.create({
-    customer: row.stripeCustomerId,
+    customer,
     return_url: `${env().APP_URL}${PORTAL_RETURN_PATH}`,
   });
   return portal.url;
@@ -96,10 +102,10 @@ export async function openBillingPortal(user: CurrentUser): Promise<string> {
  * one runs first does not matter.
  */
 export async function refreshSubscriptionsFromStripe(user: CurrentUser): Promise<void> {
+  const customer = await storedCustomerId(user.id);
+  if (!customer) return;
+  const { data } = await getStripe().subscriptions.list({ customer, status: "all", limit: 20 });
   const db = await getDb();
-  const row = await db.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, user.id) });
-  if (!row?.stripeCustomerId) return;
-  const { data } = await getStripe().subscriptions.list({ customer: row.stripeCustomerId, status: "all", limit: 20 });
   await db.transaction(async (tx) => {
     for (const sub of data) await applySubscription(tx, sub, user.id);
   });
