@@ -16,36 +16,41 @@ const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "s
  * checkout success page call this with a subscription freshly read from Stripe,
  * so whichever runs first, and in whatever order events arrive, the row ends up
  * as Stripe has it. Returns false when no member owns the subscription's customer.
+ * Two statements: the owner, then one upsert (the webhook's rate depends on it).
  */
 export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userIdHint?: string | null): Promise<boolean> {
   const customerId = idOf(sub.customer);
   if (!customerId) return false;
-  let userId = userIdHint ?? sub.metadata?.userId ?? null;
-  if (!userId) {
-    const owner = await tx.query.users.findFirst({ columns: { id: true }, where: eq(tables.users.stripeCustomerId, customerId) });
-    userId = owner?.id ?? null;
-  }
-  if (!userId) return false;
-  const exists = await tx.query.users.findFirst({ columns: { id: true }, where: eq(tables.users.id, userId) });
-  if (!exists) return false;
+  const userId = userIdHint ?? sub.metadata?.userId ?? null;
+  const [owner] = await tx
+    .select({ id: tables.users.id })
+    .from(tables.users)
+    .where(userId ? eq(tables.users.id, userId) : eq(tables.users.stripeCustomerId, customerId))
+    .limit(1);
+  if (!owner) return false;
 
   const item = sub.items.data[0];
-  const previous = await tx.query.subscriptions.findFirst({ columns: { status: true, pastDueSince: true }, where: eq(tables.subscriptions.id, sub.id) });
-  // The grace period counts from the first moment we saw this spell of past_due.
-  const pastDueSince = sub.status === "past_due" ? (previous?.status === "past_due" && previous.pastDueSince ? previous.pastDueSince : new Date()) : null;
   const row = {
-    userId,
+    userId: owner.id,
     stripeCustomerId: customerId,
     status: sub.status,
     stripePriceId: item?.price.id ?? null,
     currentPeriodEnd: toDate(item?.current_period_end),
     cancelAtPeriodEnd: sub.cancel_at_period_end,
     trialEnd: toDate(sub.trial_end),
-    pastDueSince,
+    pastDueSince: sub.status === "past_due" ? new Date() : null,
     endedAt: toDate(sub.ended_at),
     updatedAt: new Date(),
   };
-  await tx.insert(tables.subscriptions).values({ id: sub.id, ...row }).onConflictDoUpdate({ target: tables.subscriptions.id, set: row });
+  // The grace period counts from the first moment we saw this spell of past_due: a row
+  // that is already past_due keeps its date, decided in the same statement as the write.
+  const { subscriptions } = tables;
+  const pastDueSince = sql`case when excluded.status = 'past_due'
+    then coalesce(case when ${subscriptions.status} = 'past_due' then ${subscriptions.pastDueSince} end, excluded.past_due_since) end`;
+  await tx
+    .insert(subscriptions)
+    .values({ id: sub.id, ...row })
+    .onConflictDoUpdate({ target: subscriptions.id, set: { ...row, pastDueSince } });
   return true;
 }
 

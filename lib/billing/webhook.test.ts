@@ -204,6 +204,36 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
     expect(await getAccess(member.id)).toMatchObject({ allowed: true, via: "subscription" });
   });
 
+  it("counts the grace period from the first failed payment of a spell, and starts a new spell after a payment", async () => {
+    const member = await newMember();
+    const sub = await subscribe(member);
+    const pastDueSince = async () => (await handle.db.query.subscriptions.findFirst({ columns: { status: true, pastDueSince: true }, where: eq(subscriptions.id, sub.id) }))!;
+    const settled = () => waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    expect((await pastDueSince()).pastDueSince).toBeNull();
+
+    await emulator.advanceSubscription(sub.id, "failed");
+    await settled();
+    const first = await pastDueSince();
+    expect(first.status).toBe("past_due");
+    expect(first.pastDueSince).toBeInstanceOf(Date);
+
+    // Stripe's view read again later, still past_due: the spell, and so the grace period, did not restart.
+    await new Promise((r) => setTimeout(r, 20));
+    await refreshSubscriptionsFromStripe(member);
+    expect(await pastDueSince()).toEqual(first);
+    expect(await getAccess(member.id)).toMatchObject({ allowed: true, banner: "past_due" });
+
+    await emulator.advanceSubscription(sub.id, "paid");
+    await settled();
+    expect(await pastDueSince()).toEqual({ status: "active", pastDueSince: null });
+
+    await emulator.advanceSubscription(sub.id, "failed");
+    await settled();
+    const second = await pastDueSince();
+    expect(second.status).toBe("past_due");
+    expect(second.pastDueSince!.getTime()).toBeGreaterThan(first.pastDueSince!.getTime());
+  });
+
   it("refreshing a member who never paid asks Stripe nothing and stores nothing", async () => {
     const member = await newMember();
     setStripeForTests(emulatorClient(1)); // any call to Stripe would fail

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { getDb, tables } from "@/lib/db";
+import { getDb, preparedStatement, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { paymentFailedEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -23,6 +23,16 @@ export interface WebhookAnswer {
   status: number;
   body: { received: boolean; duplicate?: boolean; ignored?: boolean; error?: string };
 }
+
+// Asked of every delivery, before Stripe is: built once.
+const eventSeen = preparedStatement((db) =>
+  db
+    .select({ id: tables.stripeEvents.id })
+    .from(tables.stripeEvents)
+    .where(eq(tables.stripeEvents.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("stripe_event_seen"),
+);
 
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
@@ -60,7 +70,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   if (!HANDLED.has(event.type)) return { status: 200, body: { received: true, ignored: true } };
 
   const db = await getDb();
-  const seen = await db.query.stripeEvents.findFirst({ columns: { id: true }, where: eq(tables.stripeEvents.id, event.id) });
+  const [seen] = await (await eventSeen()).execute({ id: event.id });
   if (seen) return { status: 200, body: { received: true, duplicate: true } };
 
   try {
@@ -80,14 +90,19 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
       const customerId = idOf(session?.customer);
       if (userId && customerId) {
         // The checkout links the member to their Stripe customer if nothing did before.
-        const user = await tx.query.users.findFirst({ columns: { stripeCustomerId: true }, where: eq(tables.users.id, userId) });
-        if (user && !user.stripeCustomerId) await tx.update(tables.users).set({ stripeCustomerId: customerId }).where(eq(tables.users.id, userId));
+        await tx
+          .update(tables.users)
+          .set({ stripeCustomerId: customerId })
+          .where(and(eq(tables.users.id, userId), isNull(tables.users.stripeCustomerId)));
       }
       if (subscription) await applySubscription(tx, subscription, userId);
 
       if (event.type === "invoice.payment_failed" && subscription) {
-        const owner = await tx.query.subscriptions.findFirst({ columns: { userId: true }, where: eq(tables.subscriptions.id, subscription.id) });
-        const member = owner ? await tx.query.users.findFirst({ columns: { id: true, email: true }, where: eq(tables.users.id, owner.userId) }) : undefined;
+        const [member] = await tx
+          .select({ id: tables.users.id, email: tables.users.email })
+          .from(tables.subscriptions)
+          .innerJoin(tables.users, eq(tables.users.id, tables.subscriptions.userId))
+          .where(eq(tables.subscriptions.id, subscription.id));
         if (member) {
           const message = paymentFailedEmail({ billingUrl: new URL("/account/billing", env().APP_URL).toString() });
           await enqueueEmail({ to: member.email, userId: member.id, dedupeKey: `payment-failed:${event.id}`, ...message }, tx);
