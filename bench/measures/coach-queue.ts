@@ -20,6 +20,9 @@ interface QueueResult {
   orderedByIndex: boolean;
   p50: number;
   p95: number;
+  /** `select 1` timed in turn with the queue: the machine's and the driver's floor. */
+  floorP50: number;
+  floorP95: number;
   reviewQueueP50: number;
   reviewQueueP95: number;
   setup: Record<string, number>;
@@ -47,6 +50,14 @@ export async function measureCoachQueue(input: { databaseUrl: string; migrations
   });
   input.phase("idle");
   const row = (r: QueueResult): Check[] => [
+    {
+      what: `${r.mode}: select 1 (control)`,
+      raw: round(r.floorP95, 2),
+      unit: "ms",
+      target: "(control)",
+      holds: null,
+      note: `p50 ${round(r.floorP50, 2)} ms; timed in turn with the queue query, so its tail is the machine's and the driver's, not the query's`,
+    },
     {
       what: `${r.mode}: queue p95`,
       raw: round(r.p95, 2),

@@ -10,12 +10,14 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { Logger } from "drizzle-orm/logger";
 import postgres from "postgres";
 import { setTestDatabase, type Db, type DbHandle } from "../../db/client";
 import * as schema from "../../db/schema";
 import { nextWaitingIds, reviewQueue } from "../../lib/checkins/coach";
+import { getDb } from "../../lib/db";
 import { CHECKINS_SQL, USERS_SQL } from "../lib/database";
 import { percentile } from "../lib/stats";
 
@@ -53,6 +55,19 @@ async function timeIt(fn: () => Promise<unknown>, n: number): Promise<number[]> 
     const t = performance.now();
     await fn();
     out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/**
+ * `fn` and `control` in turn, n times each, so a noisy moment on the machine
+ * lands on both alike: the control's tail shows how much of `fn`'s is the machine.
+ */
+async function timeInTurn(fn: () => Promise<unknown>, control: () => Promise<unknown>, n: number) {
+  const out = { fn: [] as number[], control: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    out.fn.push(...(await timeIt(fn, 1)));
+    out.control.push(...(await timeIt(control, 1)));
   }
   return out;
 }
@@ -113,8 +128,11 @@ async function main() {
     const text = ((await explain(`explain (analyze) ${query.sql}`, query.params)) as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n");
 
     // Warm up (caches, JIT, prepared statements), then the measured runs.
-    await timeIt(() => nextWaitingIds(50), 30);
-    const queue = await timeIt(() => nextWaitingIds(50), runs);
+    // The control: the cheapest statement through the same code path (drizzle, same connection pool).
+    const db = await getDb();
+    const selectOne = () => db.execute(sql`select 1`);
+    await timeInTurn(() => nextWaitingIds(50), selectOne, 30);
+    const { fn: queue, control: floor } = await timeInTurn(() => nextWaitingIds(50), selectOne, runs);
     await timeIt(() => reviewQueue(coach), 10);
     const page = await timeIt(() => reviewQueue(coach), Math.max(20, Math.round(runs / 3)));
     const [{ waiting }] = (await explain("select count(*)::int as waiting from checkins where status = 'waiting'", [])) as [{ waiting: number }];
@@ -132,6 +150,8 @@ async function main() {
       orderedByIndex: ordered && !sorts,
       p50: percentile(queue, 50),
       p95: percentile(queue, 95),
+      floorP50: percentile(floor, 50),
+      floorP95: percentile(floor, 95),
       reviewQueueP50: percentile(page, 50),
       reviewQueueP95: percentile(page, 95),
       runs,
