@@ -167,7 +167,7 @@ async function main() {
         warmupSeconds: config.loadWarmupSeconds,
         seconds: config.loadSeconds,
         connections: config.connections,
-        controlTwice: !smoke,
+        rounds: smoke ? 1 : 5,
         phase: rss.phase,
       }),
     sections,

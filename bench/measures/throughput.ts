@@ -1,9 +1,9 @@
 // Requests per second and latency under autocannon (20 connections), with the
-// app server alone on CPU 1 and autocannon on CPU 0. Each target gets a
-// warm-up, then the measured run. The controls run in the same sequence: Node's
-// http hello-world (the machine's ceiling) and a trivial dynamic page of the
-// same build (the cost of rendering anything at all), measured before and after
-// the app's routes, so drift during the run shows as a gap between the two.
+// app server alone on CPU 1 and autocannon on CPU 0. After a warm-up, the app's
+// routes and the trivial dynamic page (the control: the cost of rendering
+// anything at all) are measured in turn, in several short rounds, so a noisy
+// moment on this shared machine lands on every route alike instead of on
+// whichever happened to run then. Node's http hello-world shows the machine's ceiling.
 import autocannon from "autocannon";
 import { cpuMs } from "../lib/cpu";
 import type { Sql } from "../lib/database";
@@ -43,6 +43,29 @@ async function run(target: Target, connections: number, seconds: number, serverP
   };
 }
 
+/**
+ * One figure from a route's rounds: requests and CPU summed over the time they took;
+ * latency percentiles averaged over the rounds (autocannon gives percentiles, not samples).
+ */
+function combine(loads: Load[]): Load {
+  const requests = loads.reduce((n, l) => n + l.requests, 0);
+  const seconds = loads.reduce((n, l) => n + l.requests / l.rps, 0);
+  const cpu = loads.reduce((n, l) => n + l.cpuPerRequest * l.requests, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const l of loads) for (const [code, n] of Object.entries(l.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    rps: requests / seconds,
+    p50: mean(loads.map((l) => l.p50)),
+    p99: mean(loads.map((l) => l.p99)),
+    requests,
+    errors: loads.reduce((n, l) => n + l.errors, 0),
+    non2xx: loads.reduce((n, l) => n + l.non2xx, 0),
+    statusCodes,
+    cpuPerRequest: requests > 0 ? cpu / requests : NaN,
+  };
+}
+
 export interface ThroughputInput {
   appUrl: string;
   helloUrl: string;
@@ -53,8 +76,8 @@ export interface ThroughputInput {
   warmupSeconds: number;
   seconds: number;
   connections: number;
-  /** Run the control page a second time at the end (full mode). */
-  controlTwice: boolean;
+  /** The measured seconds per route are split into this many rounds, routes in turn. */
+  rounds: number;
   phase: (name: string) => void;
 }
 
@@ -96,26 +119,32 @@ export async function measureThroughput(input: ThroughputInput): Promise<Section
   for (let pass = 0; pass < 2; pass++) {
     for (const name of appTargets) await run(targets[name]!, input.connections, input.warmupSeconds, input.serverPid);
   }
-  const order = ["hello", "dynamic", "lesson", "quizApi", ...(input.controlTwice ? ["dynamic"] : [])];
-  const results: Record<string, Load[]> = {};
-  for (const name of order) {
-    input.phase(`load:${name}`);
-    // A short settle on the target itself (its connections, its pool), then the measured run.
-    await run(targets[name]!, input.connections, 1, input.serverPid);
-    (results[name] ??= []).push(await run(targets[name]!, input.connections, input.seconds, input.serverPid));
+  input.phase("load:hello");
+  const hello = await run(targets.hello!, input.connections, input.seconds, input.serverPid);
+  const rounds: Record<string, Load[]> = {};
+  const perRound = Math.max(1, Math.round(input.seconds / input.rounds));
+  for (let r = 0; r < input.rounds; r++) {
+    for (const name of appTargets) {
+      input.phase(`load:${name}`);
+      (rounds[name] ??= []).push(await run(targets[name]!, input.connections, perRound, input.serverPid));
+    }
   }
   input.phase("idle");
+  const results = Object.fromEntries(Object.entries(rounds).map(([name, loads]) => [name, combine(loads)]));
 
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const dyn = { rps: mean(results.dynamic!.map((r) => r.rps)), p99: mean(results.dynamic!.map((r) => r.p99)), cpu: mean(results.dynamic!.map((r) => r.cpuPerRequest)) };
+  const dyn = { rps: results.dynamic!.rps, p99: results.dynamic!.p99, cpu: results.dynamic!.cpuPerRequest };
   // The same ratio from CPU cost: what requests/s would be on a core nobody else uses.
   const cpuNote = (l: Load) => `server CPU ${round(l.cpuPerRequest, 1)} ms/req vs ${round(dyn.cpu, 1)} (trivial): CPU ratio ${round(dyn.cpu / l.cpuPerRequest, 2)}`;
-  const hello = results.hello![0]!;
-  const lessonR = results.lesson![0]!;
-  const quiz = results.quizApi![0]!;
+  const lessonR = results.lesson!;
+  const quiz = results.quizApi!;
   const clean = (l: Load) => l.errors === 0 && l.non2xx === 0;
   const codes = (l: Load) => Object.entries(l.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ");
-  const dynNote = results.dynamic!.length > 1 ? `control before/after: ${results.dynamic!.map((r) => round(r.rps, 0)).join(" / ")} req/s` : undefined;
+  // How much the machine moved during the run: the control's rounds, slowest and fastest.
+  const spread = (name: string) => {
+    const rps = rounds[name]!.map((l) => l.rps);
+    return `${round(Math.min(...rps), 0)}–${round(Math.max(...rps), 0)}`;
+  };
+  const dynNote = `${input.rounds} rounds of ${perRound} s, routes in turn; its rounds ran at ${spread("dynamic")} req/s`;
 
   const checks: Check[] = [
     { what: "Node http hello-world", raw: round(hello.rps, 0), unit: "req/s", target: "(ceiling)", holds: null, note: `p99 ${hello.p99} ms` },
@@ -167,12 +196,12 @@ export async function measureThroughput(input: ThroughputInput): Promise<Section
     { what: "quiz API: errors", raw: quiz.errors + quiz.non2xx, target: "0", holds: clean(quiz), correctness: true, note: `${quiz.requests} requests, ${codes(quiz)}` },
   ];
   // The control page itself must be clean, or the ratios mean nothing.
-  const dynamicErrors = results.dynamic!.reduce((n, r) => n + r.errors + r.non2xx, 0);
+  const dynamicErrors = results.dynamic!.errors + results.dynamic!.non2xx;
   if (dynamicErrors > 0) checks.push({ what: "trivial dynamic page: errors", raw: dynamicErrors, target: "0", holds: false, correctness: true });
   return {
     name: "Throughput (autocannon, server on one core)",
     seconds: (performance.now() - started) / 1000,
     checks,
-    details: { lesson: lesson.slug, connections: input.connections, seconds: input.seconds, results },
+    details: { lesson: lesson.slug, connections: input.connections, seconds: input.seconds, hello, results, rounds },
   };
 }
