@@ -184,7 +184,8 @@ export async function measurePublicPages(input: PublicPagesInput): Promise<Secti
   for (const page of audited) {
     const s = summarizeRuns(runs.get(page.path)!);
     details[page.label] = s;
-    const diff = s.performance - control.performance;
+    // Rounded: scores are two-decimal, and 0.97 − 1.00 is −0.030000000000000027 in floating point.
+    const diff = round(s.performance - control.performance, 3);
     const notes = s.failing.length ? `lost points: ${s.failing.join(", ")}` : undefined;
     checks.push(
       {
