@@ -1,57 +1,58 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { cache } from "react";
 import type Stripe from "stripe";
-import { getDb, preparedStatement, tables, type Db } from "@/lib/db";
+import { getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { decideAccess, type Access, type CompState, type SubscriptionState } from "./access";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const toDate = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+const isoOrNull = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000).toISOString() : null);
+
+/**
+ * The one statement that stores Stripe's current view of a subscription for its owner,
+ * or null when the subscription names no customer. The owner is found in the same
+ * statement (the hinted user, else whoever holds the Stripe customer), so when there is
+ * none nothing is written. `onlyIf` adds a condition (the webhook's "the event was just
+ * recorded"). Returns the subscription's id when a row was written. Written as SQL, not
+ * with drizzle's builder, so the webhook can run it together with its ledger entry.
+ */
+export function subscriptionUpsert(sub: Stripe.Subscription, userIdHint: string | null, onlyIf?: SQL): SQL | null {
+  const customerId = idOf(sub.customer);
+  if (!customerId) return null;
+  const userId = userIdHint ?? sub.metadata?.userId ?? null;
+  const item = sub.items.data[0];
+  const owner = userId ? sql`u.id = ${userId}` : sql`u.stripe_customer_id = ${customerId}`;
+  // The grace period counts from the first moment we saw this spell of past_due: a row that
+  // is already past_due keeps its date (past_due_since), decided in the same statement as the write.
+  return sql`insert into ${tables.subscriptions} as s (id, user_id, stripe_customer_id, status, stripe_price_id,
+      current_period_end, cancel_at_period_end, trial_end, past_due_since, ended_at, updated_at)
+    select ${sub.id}::text, u.id, ${customerId}::text, ${sub.status}::text, ${item?.price.id ?? null}::text,
+      ${isoOrNull(item?.current_period_end)}::timestamptz, ${sub.cancel_at_period_end}::boolean, ${isoOrNull(sub.trial_end)}::timestamptz,
+      case when ${sub.status}::text = 'past_due' then now() end, ${isoOrNull(sub.ended_at)}::timestamptz, now()
+    from ${tables.users} u where ${owner}${onlyIf ? sql` and ${onlyIf}` : sql``}
+    limit 1
+    on conflict (id) do update set user_id = excluded.user_id, stripe_customer_id = excluded.stripe_customer_id,
+      status = excluded.status, stripe_price_id = excluded.stripe_price_id, current_period_end = excluded.current_period_end,
+      cancel_at_period_end = excluded.cancel_at_period_end, trial_end = excluded.trial_end, ended_at = excluded.ended_at,
+      updated_at = excluded.updated_at,
+      past_due_since = case when excluded.status = 'past_due'
+        then coalesce(case when s.status = 'past_due' then s.past_due_since end, excluded.past_due_since) end
+    returning s.id`;
+}
 
 /**
  * Stores Stripe's current view of a subscription. Both the webhook and the
  * checkout success page call this with a subscription freshly read from Stripe,
  * so whichever runs first, and in whatever order events arrive, the row ends up
  * as Stripe has it. Returns false when no member owns the subscription's customer.
- * Two statements: the owner, then one upsert (the webhook's rate depends on it).
  */
 export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userIdHint?: string | null): Promise<boolean> {
-  const customerId = idOf(sub.customer);
-  if (!customerId) return false;
-  const userId = userIdHint ?? sub.metadata?.userId ?? null;
-  const [owner] = await tx
-    .select({ id: tables.users.id })
-    .from(tables.users)
-    .where(userId ? eq(tables.users.id, userId) : eq(tables.users.stripeCustomerId, customerId))
-    .limit(1);
-  if (!owner) return false;
-
-  const item = sub.items.data[0];
-  const row = {
-    userId: owner.id,
-    stripeCustomerId: customerId,
-    status: sub.status,
-    stripePriceId: item?.price.id ?? null,
-    currentPeriodEnd: toDate(item?.current_period_end),
-    cancelAtPeriodEnd: sub.cancel_at_period_end,
-    trialEnd: toDate(sub.trial_end),
-    pastDueSince: sub.status === "past_due" ? new Date() : null,
-    endedAt: toDate(sub.ended_at),
-    updatedAt: new Date(),
-  };
-  // The grace period counts from the first moment we saw this spell of past_due: a row
-  // that is already past_due keeps its date, decided in the same statement as the write.
-  const { subscriptions } = tables;
-  const pastDueSince = sql`case when excluded.status = 'past_due'
-    then coalesce(case when ${subscriptions.status} = 'past_due' then ${subscriptions.pastDueSince} end, excluded.past_due_since) end`;
-  await tx
-    .insert(subscriptions)
-    .values({ id: sub.id, ...row })
-    .onConflictDoUpdate({ target: subscriptions.id, set: { ...row, pastDueSince } });
-  return true;
+  const statement = subscriptionUpsert(sub, userIdHint ?? null);
+  return statement ? rowsOf(await tx.execute(statement)).length > 0 : false;
 }
 
 // Both lists in one round trip: every signed-in page asks for them. JSON carries

@@ -144,6 +144,22 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
     expect(mail?.textBody).not.toMatch(/breakup|dojo|\$|19/i);
   });
 
+  it("stores a subscription change once when ten copies of its event arrive at once", async () => {
+    const member = await newMember();
+    const sub = await subscribe(member);
+    deliverToApp = false;
+    await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
+    const updated = await waitFor(() => delivered.find((d) => d.event.type === "customer.subscription.updated" && d.body.includes(sub.id)), 5000, "updated");
+    const eventsBefore = await rows(stripeEvents);
+
+    const answers = await Promise.all(Array.from({ length: 10 }, () => handleStripeWebhook(updated.body, signatureHeader(updated.body, SECRET))));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.filter((a) => !a.body.duplicate)).toHaveLength(1);
+    expect(await rows(stripeEvents)).toBe((eventsBefore ?? 0) + 1);
+    const row = await handle.db.query.subscriptions.findFirst({ columns: { cancelAtPeriodEnd: true }, where: eq(subscriptions.id, sub.id) });
+    expect(row?.cancelAtPeriodEnd).toBe(true);
+  });
+
   it("reaches the same entitlement whatever order a subscription's events arrive in", async () => {
     const member = await newMember();
     deliverToApp = false;

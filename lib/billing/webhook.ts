@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { getDb, preparedStatement, tables } from "@/lib/db";
+import { getDb, preparedStatement, rowsOf, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { paymentFailedEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { getStripe, webhookSecret } from "./stripe";
-import { applySubscription } from "./subscriptions";
+import { applySubscription, subscriptionUpsert } from "./subscriptions";
 
 const TOLERANCE_SECONDS = 300;
 
@@ -78,6 +78,20 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     const subscription = subscriptionId ? await getStripe().subscriptions.retrieve(subscriptionId) : null;
     const session = event.type === "checkout.session.completed" ? (event.data.object as Stripe.Checkout.Session) : null;
 
+    // Most events only store the subscription: then the ledger entry and the effect are
+    // one statement, atomic on its own (the upsert runs only if the entry was new).
+    const upsert = subscription && !session && event.type !== "invoice.payment_failed" ? subscriptionUpsert(subscription, null, sql`exists (select 1 from recorded)`) : null;
+    if (upsert) {
+      const [row] = rowsOf<{ recorded: number }>(
+        await db.execute(sql`with recorded as (
+            insert into ${tables.stripeEvents} (id, type) values (${event.id}, ${event.type}) on conflict do nothing returning id),
+          applied as (${upsert})
+          select count(*)::int as recorded from recorded`),
+      );
+      return { status: 200, body: { received: true, ...(row?.recorded === 1 ? {} : { duplicate: true }) } };
+    }
+
+    // The rest (a checkout that links the customer, a failed payment that emails the member) in one transaction.
     const applied = await db.transaction(async (tx) => {
       const [recorded] = await tx
         .insert(tables.stripeEvents)

@@ -33,3 +33,8 @@ export function preparedStatement<T>(build: (db: Db) => T): () => Promise<T> {
     return statement;
   };
 }
+
+/** The rows of a raw `db.execute(sql…)`: postgres.js returns them as the result itself, PGlite under `.rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
