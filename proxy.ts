@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
 
 // The proxy only ever acts on a request without a session cookie, so it is not
 // even started for the others: the router's own cookie check is nearly free,
-// while running the proxy cost ~5% of a lesson page's server time (bench profile).
+// while running the proxy cost ~10% of a lesson page's server CPU (bench profile).
 // Next reads this object at build time and accepts only literals here, hence the
 // repetition; proxy.test.ts keeps the cookie names equal to SESSION_COOKIES.
 export const config = {

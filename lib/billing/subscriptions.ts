@@ -8,7 +8,8 @@ import { decideAccess, type Access, type CompState, type SubscriptionState } fro
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+/** The id of a Stripe field that is either an id or the expanded object. */
+export const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
 const isoOrNull = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000).toISOString() : null);
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { getDb, preparedStatement, rowsOf, tables } from "@/lib/db";
+import { getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { paymentFailedEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { getStripe, webhookSecret } from "./stripe";
-import { applySubscription, subscriptionUpsert } from "./subscriptions";
+import { idOf, subscriptionUpsert } from "./subscriptions";
 
 const TOLERANCE_SECONDS = 300;
 
@@ -34,7 +34,23 @@ const eventSeen = preparedStatement((db) =>
     .prepare("stripe_event_seen"),
 );
 
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+const answer = (applied: boolean): WebhookAnswer => ({ status: 200, body: { received: true, ...(applied ? {} : { duplicate: true }) } });
+
+/**
+ * Writes the event's ledger entry and, only if that entry is new, stores the subscription
+ * (when there is one) — one statement, so the two are atomic even outside a transaction.
+ * Returns whether this delivery recorded the event (false: it was already there).
+ */
+async function recordEvent(executor: Pick<Db, "execute">, event: Stripe.Event, subscription: Stripe.Subscription | null, userIdHint: string | null): Promise<boolean> {
+  const upsert = subscription ? subscriptionUpsert(subscription, userIdHint, sql`exists (select 1 from recorded)`) : null;
+  const [row] = rowsOf<{ recorded: number }>(
+    await executor.execute(sql`with recorded as (
+        insert into ${tables.stripeEvents} (id, type) values (${event.id}, ${event.type}) on conflict do nothing returning id)
+      ${upsert ? sql`, applied as (${upsert})` : sql``}
+      select count(*)::int as recorded from recorded`),
+  );
+  return row?.recorded === 1;
+}
 
 /** Only ids are taken from the payload; the subscription itself is re-read from Stripe. */
 function subscriptionIdOf(event: Stripe.Event): string | null {
@@ -56,7 +72,7 @@ function subscriptionIdOf(event: Stripe.Event): string | null {
 
 /**
  * Verifies a Stripe event and applies it exactly once: the event id goes into
- * the ledger in the same transaction as its effect, so a retry or a duplicate
+ * the ledger atomically with its effect (recordEvent), so a retry or a duplicate
  * finds it there and changes nothing. Answers 2xx only once the effect is stored.
  */
 export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookAnswer> {
@@ -71,36 +87,22 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 
   const db = await getDb();
   const [seen] = await (await eventSeen()).execute({ id: event.id });
-  if (seen) return { status: 200, body: { received: true, duplicate: true } };
+  if (seen) return answer(false);
 
   try {
     const subscriptionId = subscriptionIdOf(event);
     const subscription = subscriptionId ? await getStripe().subscriptions.retrieve(subscriptionId) : null;
     const session = event.type === "checkout.session.completed" ? (event.data.object as Stripe.Checkout.Session) : null;
 
-    // Most events only store the subscription: then the ledger entry and the effect are
-    // one statement, atomic on its own (the upsert runs only if the entry was new).
-    const upsert = subscription && !session && event.type !== "invoice.payment_failed" ? subscriptionUpsert(subscription, null, sql`exists (select 1 from recorded)`) : null;
-    if (upsert) {
-      const [row] = rowsOf<{ recorded: number }>(
-        await db.execute(sql`with recorded as (
-            insert into ${tables.stripeEvents} (id, type) values (${event.id}, ${event.type}) on conflict do nothing returning id),
-          applied as (${upsert})
-          select count(*)::int as recorded from recorded`),
-      );
-      return { status: 200, body: { received: true, ...(row?.recorded === 1 ? {} : { duplicate: true }) } };
-    }
+    const userId = session?.client_reference_id ?? null;
+    const extraEffects = session !== null || event.type === "invoice.payment_failed";
+    // Most events only store the subscription: one statement, atomic on its own.
+    if (!extraEffects) return answer(await recordEvent(db, event, subscription, null));
 
-    // The rest (a checkout that links the customer, a failed payment that emails the member) in one transaction.
+    // A checkout also links the customer, a failed payment emails the member: one transaction.
     const applied = await db.transaction(async (tx) => {
-      const [recorded] = await tx
-        .insert(tables.stripeEvents)
-        .values({ id: event.id, type: event.type })
-        .onConflictDoNothing()
-        .returning({ id: tables.stripeEvents.id });
-      if (!recorded) return false; // another delivery of this event got here first
+      if (!(await recordEvent(tx, event, subscription, userId))) return false; // another delivery got here first
 
-      const userId = session?.client_reference_id ?? null;
       const customerId = idOf(session?.customer);
       if (userId && customerId) {
         // The checkout links the member to their Stripe customer if nothing did before.
@@ -109,7 +111,6 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
           .set({ stripeCustomerId: customerId })
           .where(and(eq(tables.users.id, userId), isNull(tables.users.stripeCustomerId)));
       }
-      if (subscription) await applySubscription(tx, subscription, userId);
 
       if (event.type === "invoice.payment_failed" && subscription) {
         const [member] = await tx
@@ -124,7 +125,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
       }
       return true;
     });
-    return { status: 200, body: { received: true, ...(applied ? {} : { duplicate: true }) } };
+    return answer(applied);
   } catch (err) {
     console.error(`stripe webhook ${event.type} ${event.id} failed:`, err instanceof Error ? err.message : err);
     return { status: 500, body: { received: false, error: "Not processed; please retry." } };
