@@ -30,7 +30,11 @@ export const checkins = pgTable(
   (t) => [
     index("checkins_user_idx").on(t.userId, t.createdAt),
     // The coach queue: urgent first, then longest waiting. Partial, so it stays small however many are answered.
-    index("checkins_queue_idx").on(t.urgent.desc(), t.submittedAt).where(sql`status = 'waiting'`),
+    // The id last: pages of the queue need one fixed order, and the index hands it over without a sort.
+    index("checkins_queue_idx").on(t.urgent.desc(), t.submittedAt, t.id).where(sql`status = 'waiting'`),
+    // The queue's "Replied" and "All" views, newest first. Without it each view sorted every answered
+    // check-in: ~400 ms with a million of them (bench/), against under a millisecond with it.
+    index("checkins_shared_idx").on(t.submittedAt.desc(), t.id).where(sql`status in ('waiting', 'replied')`),
   ],
 );
 

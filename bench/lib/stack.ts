@@ -2,6 +2,7 @@
 // stack: the Stripe emulator, the SMTP sink and `next start` of the production
 // build with production settings. The app server is pinned to CPU 1; the
 // runner, autocannon, Chromium and the stand-ins stay on CPU 0.
+import os from "node:os";
 import { assertBenchDatabase } from "./database";
 import { nextStartArgs } from "../../scripts/next-start.mjs";
 import { freePort, start, tsNode, waitForUrl, type Proc } from "./procs";
@@ -15,6 +16,12 @@ export const secrets = {
 
 export const SERVER_CPU = "1";
 export const CLIENT_CPU = "0";
+/**
+ * Every core, for work measured on its own rather than as load on the server:
+ * a child inherits the runner's pin to CPU 0, and a process squeezed onto one
+ * core shares it with its own GC and I/O threads.
+ */
+export const ALL_CPUS = `0-${os.cpus().length - 1}`;
 
 export interface Stack {
   appUrl: string;

@@ -8,6 +8,7 @@
 import type { Sql } from "../lib/database";
 import { runToEnd, start, tsNode, tsWorker, type Proc } from "../lib/procs";
 import type { Check, SectionResult } from "../lib/report";
+import { ALL_CPUS } from "../lib/stack";
 import { round } from "../lib/stats";
 
 interface SinkStats {
@@ -52,7 +53,7 @@ export async function measureNewsletter(input: NewsletterInput): Promise<Section
   // The sender runs as the deployment would run it: its own process, both cores, the app's environment.
   const sender: Proc = start("newsletter-sender", ...tsNode("lib/newsletter/sender-process.ts", ["react-server"]), {
     cwd: input.buildDir,
-    cpus: "0,1",
+    cpus: ALL_CPUS,
     env: input.appEnv,
   });
   let mode: "issue" | "outbox" = "issue";

@@ -28,6 +28,8 @@ interface Run {
   /** Lighthouse's estimate of this host's CPU speed (its 4× CPU slowdown assumes a fast desktop, ~1500–2000). */
   benchmarkIndex: number;
   failing: string[];
+  /** Each layout shift in the trace, when there was one: where the moved boxes were and went (CSS px). */
+  shifts: string[];
 }
 
 export interface PublicPagesInput {
@@ -67,6 +69,7 @@ async function audit(url: string, port: number): Promise<Run> {
     .filter((r) => r.resourceType === "Script" && (r.networkEndTime ?? Infinity) <= observedPaintMs)
     .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
   return {
+    shifts: layoutShifts(result.artifacts.Trace?.traceEvents ?? []),
     performance: score("performance"),
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
@@ -81,8 +84,31 @@ async function audit(url: string, port: number): Promise<Run> {
   };
 }
 
+interface ShiftEvent {
+  name: string;
+  ts: number;
+  args?: { data?: { score?: number; had_recent_input?: boolean; impacted_nodes?: { node_id: number; old_rect?: number[]; new_rect?: number[] }[] } };
+}
+
+/**
+ * The trace's own record of each layout shift. Lighthouse 12's layout-shifts
+ * audit would name the elements, but its root-cause gatherer fails with this
+ * Chromium; the rectangles (x, y, width, height before → after) still say
+ * what moved, and when, relative to the navigation's first event.
+ */
+function layoutShifts(events: ShiftEvent[]): string[] {
+  const start = events.find((e) => e.name === "navigationStart")?.ts ?? events[0]?.ts ?? 0;
+  return events
+    .filter((e) => e.name === "LayoutShift" && !e.args?.data?.had_recent_input)
+    .map((e) => {
+      const data = e.args?.data ?? {};
+      const moved = (data.impacted_nodes ?? []).map((n) => `node ${n.node_id} [${n.old_rect?.join(",")}]→[${n.new_rect?.join(",")}]`).join("; ");
+      return `+${Math.round((e.ts - start) / 1000)} ms score ${round(data.score ?? 0, 4)}: ${moved}`;
+    });
+}
+
 function summarizeRuns(runs: Run[]) {
-  const pick = (k: keyof Omit<Run, "failing">) => median(runs.map((r) => r[k]));
+  const pick = (k: keyof Omit<Run, "failing" | "shifts">) => median(runs.map((r) => r[k]));
   return {
     performance: pick("performance"),
     accessibility: pick("accessibility"),
@@ -95,6 +121,7 @@ function summarizeRuns(runs: Run[]) {
     scriptKbBeforePaint: pick("scriptKbBeforePaint"),
     benchmarkIndex: pick("benchmarkIndex"),
     failing: [...new Set(runs.flatMap((r) => r.failing))],
+    shifts: runs.flatMap((r, i) => r.shifts.map((s) => `run ${i + 1} ${s}`)),
   };
 }
 
@@ -186,7 +213,7 @@ export async function measurePublicPages(input: PublicPagesInput): Promise<Secti
     details[page.label] = s;
     // Rounded: scores are two-decimal, and 0.97 − 1.00 is −0.030000000000000027 in floating point.
     const diff = round(s.performance - control.performance, 3);
-    const notes = s.failing.length ? `lost points: ${s.failing.join(", ")}` : undefined;
+    const notes = [s.failing.length ? `lost points: ${s.failing.join(", ")}` : "", s.shifts.length ? `shifts: ${s.shifts.join(" | ")}` : ""].filter(Boolean).join("; ") || undefined;
     checks.push(
       {
         what: `${page.label}: performance`,

@@ -1,10 +1,9 @@
-// Times the coach queue with the app's own code (lib/checkins/coach.ts), in a
+// Times the coach queue with the app's own code (lib/checkins/coach.ts: reviewQueue, the
+// query behind /coach/check-ins: its first page, waiting, and its "All" view), in a
 // process of its own (see allow-server-only.ts for how it loads server-only
 // modules). Two modes:
 //   postgres — DATABASE_URL: the benchmark's database, already holding the seeded check-ins;
 //   pglite   — a PGlite folder made here, filled with the same SQL (in process, as `npm run dev` runs).
-// The exact SQL nextWaitingIds sends is captured through drizzle's logger, then
-// run under EXPLAIN ANALYZE, so the plan judged is the plan of the real query.
 // Prints one JSON line, prefixed "RESULT ".
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
@@ -16,7 +15,7 @@ import type { Logger } from "drizzle-orm/logger";
 import postgres from "postgres";
 import { setTestDatabase, type Db, type DbHandle } from "../../db/client";
 import * as schema from "../../db/schema";
-import { nextWaitingIds, reviewQueue } from "../../lib/checkins/coach";
+import { reviewQueue } from "../../lib/checkins/coach";
 import { getDb } from "../../lib/db";
 import { CHECKINS_SQL, USERS_SQL } from "../lib/database";
 import { percentile } from "../lib/stats";
@@ -72,8 +71,36 @@ async function timeInTurn(fn: () => Promise<unknown>, control: () => Promise<unk
   return out;
 }
 
+type Explain = (text: string, params: unknown[]) => Promise<unknown>;
+
+/**
+ * The SQL one call sends, captured through drizzle's logger and run under
+ * EXPLAIN ANALYZE, so the plan judged is the plan of the real query. Ordered by
+ * the index means the index is read in the page's order: no sort of every match.
+ */
+async function planOf(call: () => Promise<unknown>, explain: Explain, index: string) {
+  captured.length = 0;
+  capture = true;
+  await call();
+  capture = false;
+  const query = captured[0];
+  if (!query) throw new Error("the queue sent no query");
+  const [{ "QUERY PLAN": plan }] = (await explain(`explain (analyze, format json) ${query.sql}`, query.params)) as [{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }];
+  const all = nodes(plan[0].Plan);
+  const scansIndex = all.some((n) => n["Index Name"] === index && /Index (Only )?Scan/.test(n["Node Type"]));
+  const text = ((await explain(`explain (analyze) ${query.sql}`, query.params)) as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n");
+  return {
+    sql: query.sql,
+    plan: describePlan(plan[0].Plan),
+    planText: text,
+    explainMs: plan[0]["Execution Time"],
+    usesIndex: all.some((n) => n["Index Name"] === index),
+    orderedByIndex: scansIndex && !all.some((n) => /Sort/.test(n["Node Type"])),
+  };
+}
+
 async function main() {
-  let explain: (text: string, params: unknown[]) => Promise<unknown>;
+  let explain: Explain;
   let close: () => Promise<void>;
   const setup: Record<string, number> = {};
   if (mode === "postgres") {
@@ -113,47 +140,35 @@ async function main() {
 
   try {
     const coach = { id: "bench-coach", email: "coach@bench.test", role: "coach" as const, timeZone: "UTC", sessionToken: "" };
-    // The real query's text, as drizzle sends it.
-    capture = true;
-    const first = await nextWaitingIds(50);
-    capture = false;
-    const query = captured[0];
-    if (!query) throw new Error("nextWaitingIds sent no query");
-    const [{ "QUERY PLAN": plan }] = (await explain(`explain (analyze, format json) ${query.sql}`, query.params)) as [{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }];
-    const root = plan[0].Plan;
-    const all = nodes(root);
-    const ordered = all.some((n) => n["Index Name"] === "checkins_queue_idx" && /Index (Only )?Scan/.test(n["Node Type"]));
-    const sorts = all.some((n) => /Sort/.test(n["Node Type"]));
-    const usesIndex = all.some((n) => n["Index Name"] === "checkins_queue_idx");
-    const text = ((await explain(`explain (analyze) ${query.sql}`, query.params)) as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n");
+    const waitingView = () => reviewQueue(coach);
+    const answeredView = () => reviewQueue(coach, { status: "all" });
+    const waitingPlan = await planOf(waitingView, explain, "checkins_queue_idx");
+    const answeredPlan = await planOf(answeredView, explain, "checkins_shared_idx");
+    const first = await waitingView();
 
-    // Warm up (caches, JIT, prepared statements), then the measured runs.
+    // Warm up (caches, JIT), then the measured runs.
     // The control: the cheapest statement through the same code path (drizzle, same connection pool).
     const db = await getDb();
     const selectOne = () => db.execute(sql`select 1`);
-    await timeInTurn(() => nextWaitingIds(50), selectOne, 30);
-    const { fn: queue, control: floor } = await timeInTurn(() => nextWaitingIds(50), selectOne, runs);
-    await timeIt(() => reviewQueue(coach), 10);
-    const page = await timeIt(() => reviewQueue(coach), Math.max(20, Math.round(runs / 3)));
+    await timeInTurn(waitingView, selectOne, 30);
+    const { fn: queue, control: floor } = await timeInTurn(waitingView, selectOne, runs);
+    await timeIt(answeredView, 10);
+    const answered = await timeIt(answeredView, Math.max(20, Math.round(runs / 3)));
     const [{ waiting }] = (await explain("select count(*)::int as waiting from checkins where status = 'waiting'", [])) as [{ waiting: number }];
     const [{ total }] = (await explain("select count(*)::int as total from checkins", [])) as [{ total: number }];
     const result = {
       mode,
       checkins: total,
       waiting,
-      firstIds: first.length,
-      sql: query.sql,
-      plan: describePlan(root),
-      planText: text,
-      explainMs: plan[0]["Execution Time"],
-      usesIndex,
-      orderedByIndex: ordered && !sorts,
+      firstPage: first.items.length,
+      ...waitingPlan,
+      answeredPlan,
       p50: percentile(queue, 50),
       p95: percentile(queue, 95),
       floorP50: percentile(floor, 50),
       floorP95: percentile(floor, 95),
-      reviewQueueP50: percentile(page, 50),
-      reviewQueueP95: percentile(page, 95),
+      answeredP50: percentile(answered, 50),
+      answeredP95: percentile(answered, 95),
       runs,
       setup,
     };

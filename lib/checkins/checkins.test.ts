@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { checkinReads, checkins, comps, emailOutbox, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
 import { setDataKeyForTests, UnsealError } from "@/lib/crypto/sealed";
-import { openForCoach, readAudit, replyToCheckin, reviewQueue } from "./coach";
+import { openForCoach, QUEUE_PAGE_SIZE, readAudit, replyToCheckin, reviewQueue } from "./coach";
 import { openContent } from "./content";
 import { deleteMyCheckin, getDraft, myCheckin, myCheckins, saveDraft, submitCheckin } from "./member";
 
@@ -73,7 +73,7 @@ describe.each(testDatabases())("check-ins on $kind", (target) => {
     await send(people.owner, "an ordinary Tuesday");
     const urgent = await send(people.owner, "honestly I want to die");
     expect(urgent).toMatchObject({ ok: true, urgent: true });
-    const queue = await reviewQueue(people.coach);
+    const queue = (await reviewQueue(people.coach)).items;
     expect(queue[0]?.id).toBe(urgent.ok ? urgent.id : "");
     expect(queue[0]?.urgent).toBe(true);
     // The rest follow oldest first.
@@ -84,10 +84,70 @@ describe.each(testDatabases())("check-ins on $kind", (target) => {
   it("never shows private journal entries to coaches", async () => {
     const journal = await send(people.owner, "just for me", "private");
     if (!journal.ok) throw new Error("not saved");
-    expect((await reviewQueue(people.coach, { status: "all" })).some((q) => q.id === journal.id)).toBe(false);
+    expect((await reviewQueue(people.coach, { status: "all" })).items.some((q) => q.id === journal.id)).toBe(false);
     expect(await openForCoach(people.coach, journal.id)).toBeNull();
     expect(await openForCoach(people.admin, journal.id)).toBeNull();
     expect((await myCheckin(people.owner, journal.id))?.content.happened).toBe("just for me");
+  });
+
+  describe("a long queue", () => {
+    // Sixty waiting at the same moment, so only the tie-break keeps the pages apart; ten answered ones for the other views.
+    const same = new Date(Date.now() - 3 * DAY);
+    const waitingIds: string[] = [];
+    const repliedIds: string[] = [];
+    beforeAll(async () => {
+      const rows = Array.from({ length: 70 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        userId: people.other.id,
+        status: i < 60 ? ("waiting" as const) : ("replied" as const),
+        contentEnc: "not opened by the queue",
+        submittedAt: i < 60 ? same : new Date(same.getTime() + i * 60_000),
+        repliedAt: i < 60 ? null : new Date(same.getTime() + DAY),
+      }));
+      await handle.db.insert(checkins).values(rows);
+      for (const r of rows) (r.status === "waiting" ? waitingIds : repliedIds).push(r.id);
+    });
+    afterAll(async () => {
+      await handle.db.delete(checkins).where(inArray(checkins.id, [...waitingIds, ...repliedIds]));
+    });
+
+    async function everyPage(filter: Record<string, string>) {
+      const pages = [];
+      for (let page = 1; page < 10; page++) {
+        const result = await reviewQueue(people.coach, { ...filter, page: String(page) });
+        pages.push(result);
+        if (!result.hasMore) break;
+      }
+      return pages;
+    }
+
+    it("comes in pages of 50 that never repeat or skip a check-in", async () => {
+      const pages = await everyPage({});
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      expect(pages[0]?.items).toHaveLength(QUEUE_PAGE_SIZE);
+      expect(pages[0]?.hasMore).toBe(true);
+      expect(pages[1]?.firstNumber).toBe(QUEUE_PAGE_SIZE + 1);
+      const ids = pages.flatMap((p) => p.items.map((q) => q.id));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expect.arrayContaining(waitingIds));
+      // Across the pages: urgent ones first, then the longest waiting.
+      const order = pages.flatMap((p) => p.items.map((q) => [q.urgent ? 0 : 1, q.submittedAt?.getTime() ?? 0] as const));
+      expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    });
+
+    it("shows answered check-ins newest first, and finds a member by email in any case", async () => {
+      const replied = (await reviewQueue(people.coach, { status: "replied", member: "OTHER@Example.com" })).items;
+      expect(replied.map((q) => q.id)).toEqual([...repliedIds].reverse());
+      const all = await everyPage({ status: "all", member: "other@example.com" });
+      const times = all.flatMap((p) => p.items.map((q) => q.submittedAt?.getTime() ?? 0));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(all.flatMap((p) => p.items).every((q) => q.memberEmail === "other@example.com")).toBe(true);
+    });
+
+    it("treats a page number it cannot read as the first page", async () => {
+      const first = (await reviewQueue(people.coach)).items.map((q) => q.id);
+      for (const page of ["0", "-3", "abc", "1e9"]) expect((await reviewQueue(people.coach, { page })).items.map((q) => q.id)).toEqual(first);
+    });
   });
 
   describe("the access matrix", () => {
@@ -103,8 +163,8 @@ describe.each(testDatabases())("check-ins on $kind", (target) => {
       expect((await myCheckins(people.owner)).some((c) => c.id === id)).toBe(true);
       expect((await myCheckins(people.other)).some((c) => c.id === id)).toBe(false);
       expect((await myCheckins(people.lapsed)).some((c) => c.id === id)).toBe(false);
-      expect((await reviewQueue(people.coach)).some((q) => q.id === id)).toBe(true);
-      expect((await reviewQueue(people.admin)).some((q) => q.id === id)).toBe(true);
+      expect((await reviewQueue(people.coach)).items.some((q) => q.id === id)).toBe(true);
+      expect((await reviewQueue(people.admin)).items.some((q) => q.id === id)).toBe(true);
       await expect(reviewQueue(people.other)).rejects.toBeInstanceOf(ForbiddenError);
     });
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
 import { isCoach } from "@/lib/auth/roles";
 import { seal, unseal } from "@/lib/crypto/sealed";
-import { getDb, tables } from "@/lib/db";
+import { getDb, preparedStatement, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -20,31 +20,34 @@ function coachOnly(actor: CurrentUser) {
 
 const coachName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0] ?? "Coach";
 
+/** Check-ins per page of the queue: the most urgent fit on one screen's scroll, and the query stays small. */
+export const QUEUE_PAGE_SIZE = 50;
+
 export const queueFilterSchema = z.object({
   status: z.enum(["waiting", "replied", "all"]).catch("waiting"),
   member: z.string().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
 /**
- * "Urgent first", spelled as checkins_queue_idx is built (drizzle-kit wrote it `DESC NULLS LAST`).
- * Plain `desc()` means NULLS FIRST in PostgreSQL: the column is NOT NULL, but the planner still
- * cannot read the index in that order, and sorts every waiting check-in instead (bench/: 100+ ms
- * with a million check-ins, against well under a millisecond).
+ * Each ordering spelled as its index is built (drizzle-kit writes `DESC NULLS LAST`). Plain `desc()`
+ * means NULLS FIRST in PostgreSQL: the columns hold no nulls in these views, but the planner still
+ * cannot read the index in that order and sorts every matching check-in instead (bench/: 100+ ms
+ * with a million check-ins, against under a millisecond).
+ *   waiting — checkins_queue_idx: urgent first, then longest waiting;
+ *   replied, all — checkins_shared_idx: newest first.
  */
 const urgentFirst = sql`${tables.checkins.urgent} desc nulls last`;
+const newestFirst = sql`${tables.checkins.submittedAt} desc nulls last`;
 
-/**
- * The review queue: urgent first, then longest waiting. Only what coaches may
- * see: private journal entries and drafts never appear, and no text is
- * returned here — reading text happens one check-in at a time, audited.
- */
-export async function reviewQueue(actor: CurrentUser, input: unknown = {}, now = new Date()) {
-  coachOnly(actor);
-  const filter = queueFilterSchema.parse(input);
-  const db = await getDb();
+/** The queue's query for one view, with or without a member: its page and the member's email are placeholders. */
+function buildQueueQuery(db: Db, view: QueueFilter["status"], byMember: boolean) {
   const c = tables.checkins;
-  const visible = filter.status === "all" ? inArray(c.status, ["waiting", "replied"]) : eq(c.status, filter.status);
-  const rows = await db
+  const visible = view === "all" ? inArray(c.status, ["waiting", "replied"]) : eq(c.status, view);
+  // Emails are stored as typed; users_email_lower_idx finds the member whatever the case.
+  const member = byMember ? sql`lower(${tables.users.email}) = ${sql.placeholder("member")}` : undefined;
+  return db
     .select({
       id: c.id,
       status: c.status,
@@ -52,30 +55,69 @@ export async function reviewQueue(actor: CurrentUser, input: unknown = {}, now =
       mood: c.mood,
       submittedAt: c.submittedAt,
       repliedAt: c.repliedAt,
-      claimedAt: c.claimedAt,
       claimedBy: c.claimedBy,
       memberId: c.userId,
       memberEmail: tables.users.email,
     })
     .from(c)
     .innerJoin(tables.users, eq(tables.users.id, c.userId))
-    .where(and(visible, filter.member ? eq(tables.users.email, filter.member.toLowerCase()) : undefined))
-    .orderBy(...(filter.status === "waiting" ? [urgentFirst, asc(c.submittedAt)] : [desc(c.submittedAt)]))
-    .limit(200);
-  const targetMs = env().CHECKIN_RESPONSE_TARGET_HOURS * 3_600_000;
-  return rows.map((r) => {
-    const waitedMs = r.submittedAt ? (r.repliedAt ?? now).getTime() - r.submittedAt.getTime() : 0;
-    return { ...r, waitedMs, overdue: r.status === "waiting" && waitedMs > targetMs, targetHours: env().CHECKIN_RESPONSE_TARGET_HOURS };
-  });
+    .where(and(visible, member))
+    .orderBy(...(view === "waiting" ? [urgentFirst, asc(c.submittedAt)] : [newestFirst]), asc(c.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(`coach_queue_${view}${byMember ? "_member" : ""}`);
 }
-export type QueueItem = Awaited<ReturnType<typeof reviewQueue>>[number];
 
-/** The queue query alone, for the benchmark's query plan: urgent first, then oldest, waiting only. */
-export async function nextWaitingIds(limit = 50) {
-  const db = await getDb();
-  const c = tables.checkins;
-  return db.select({ id: c.id }).from(c).where(eq(c.status, "waiting")).orderBy(urgentFirst, asc(c.submittedAt)).limit(limit);
+// Built once per view (a coach pages and filters all morning; building the query cost more CPU than running it).
+const queueQueries = new Map<string, () => Promise<ReturnType<typeof buildQueueQuery>>>();
+function queueQuery(view: QueueFilter["status"], byMember: boolean) {
+  const key = `${view}:${byMember}`;
+  let query = queueQueries.get(key);
+  if (!query) {
+    query = preparedStatement((db) => buildQueueQuery(db, view, byMember));
+    queueQueries.set(key, query);
+  }
+  return query();
 }
+
+/**
+ * One page of the review queue: urgent first, then longest waiting (or newest
+ * first for answered ones). Only what coaches may see: private journal entries
+ * and drafts never appear, and no text is returned here — reading text happens
+ * one check-in at a time, audited. `hasMore` says whether a next page exists
+ * (one row more than a page is read, rather than counting thousands).
+ */
+export async function reviewQueue(actor: CurrentUser, input: unknown = {}, now = new Date()) {
+  coachOnly(actor);
+  const filter = queueFilterSchema.parse(input);
+  const query = await queueQuery(filter.status, Boolean(filter.member));
+  const rows = await query.execute({
+    member: filter.member?.toLowerCase(),
+    limit: QUEUE_PAGE_SIZE + 1,
+    offset: (filter.page - 1) * QUEUE_PAGE_SIZE,
+  });
+  const targetHours = env().CHECKIN_RESPONSE_TARGET_HOURS;
+  const targetMs = targetHours * 3_600_000;
+  const items = rows.slice(0, QUEUE_PAGE_SIZE).map((r) => {
+    const waitedMs = r.submittedAt ? (r.repliedAt ?? now).getTime() - r.submittedAt.getTime() : 0;
+    return {
+      id: r.id,
+      status: r.status,
+      urgent: r.urgent,
+      mood: r.mood,
+      submittedAt: r.submittedAt,
+      claimedBy: r.claimedBy,
+      memberId: r.memberId,
+      memberEmail: r.memberEmail,
+      waitedMs,
+      overdue: r.status === "waiting" && waitedMs > targetMs,
+      targetHours,
+    };
+  });
+  return { filter, items, hasMore: rows.length > QUEUE_PAGE_SIZE, firstNumber: (filter.page - 1) * QUEUE_PAGE_SIZE + 1 };
+}
+export type QueuePage = Awaited<ReturnType<typeof reviewQueue>>;
+export type QueueItem = QueuePage["items"][number];
 
 /**
  * Opens a check-in for a coach: records the read (the member sees it), claims

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCoach } from "@/lib/auth/current-user";
-import { reviewQueue } from "@/lib/checkins/coach";
+import { QUEUE_PAGE_SIZE, reviewQueue, type QueueFilter } from "@/lib/checkins/coach";
 
 export const metadata: Metadata = { title: "Check-ins", robots: { index: false } };
 
@@ -12,11 +12,22 @@ function waited(ms: number): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
-export default async function QueuePage({ searchParams }: { searchParams: Promise<{ status?: string; member?: string }> }) {
+/** The address of another page of the same view (the filter's status and member stay as chosen). */
+function pageHref(filter: QueueFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.status !== "waiting") params.set("status", filter.status);
+  if (filter.member) params.set("member", filter.member);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/coach/check-ins?${query}` : "/coach/check-ins";
+}
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<{ status?: string; member?: string; page?: string }> }) {
   const coach = await requireCoach("/coach/check-ins");
   const sp = await searchParams;
-  const items = await reviewQueue(coach, { status: sp.status, member: sp.member || undefined });
-  const status = sp.status === "replied" || sp.status === "all" ? sp.status : "waiting";
+  const { filter, items, hasMore, firstNumber } = await reviewQueue(coach, { status: sp.status, member: sp.member || undefined, page: sp.page });
+  const status = filter.status;
+  const lastNumber = firstNumber + items.length - 1;
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Check-ins</h1>
@@ -42,9 +53,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       {items.length === 0 ? (
-        <p className="text-muted">{status === "waiting" ? "Nothing waiting. Lovely." : "No check-ins match."}</p>
+        filter.page > 1 ? (
+          <p className="text-muted">
+            This page is empty now: the queue has moved on. <Link href={pageHref(filter, 1)} className="link">Back to the first page</Link>
+          </p>
+        ) : (
+          <p className="text-muted">{status === "waiting" ? "Nothing waiting. Lovely." : "No check-ins match."}</p>
+        )
       ) : (
-        <ol className="space-y-2" aria-label="Queue, most urgent and longest waiting first">
+        <ol start={firstNumber} className="space-y-2" aria-label={status === "waiting" ? "Queue, most urgent and longest waiting first" : "Check-ins, newest first"}>
           {items.map((c) => (
             <li key={c.id} className={`rounded-2xl border bg-card p-4 ${c.urgent ? "border-2 border-alert" : "border-line"}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -63,6 +80,26 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           ))}
         </ol>
       )}
+      {items.length > 0 && (hasMore || filter.page > 1) ? (
+        <nav aria-label="Queue pages" className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-muted">
+            Showing {firstNumber}–{lastNumber}
+            {hasMore ? ", more after these" : ""}
+          </p>
+          <div className="flex gap-3">
+            {filter.page > 1 ? (
+              <Link href={pageHref(filter, filter.page - 1)} className="btn-secondary">
+                Previous {QUEUE_PAGE_SIZE}
+              </Link>
+            ) : null}
+            {hasMore ? (
+              <Link href={pageHref(filter, filter.page + 1)} className="btn-secondary">
+                Next {QUEUE_PAGE_SIZE}
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
     </div>
   );
 }
