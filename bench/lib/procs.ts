@@ -1,7 +1,7 @@
 // Child processes the benchmark starts, and nothing else: every one is recorded
 // here by pid and stopped by that pid (with its own descendants) when its step
 // ends, and again on exit or Ctrl-C, so a failed run leaves no server behind.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -67,6 +67,21 @@ export function start(name: string, cmd: string, args: string[], opts: StartOpti
   running.add(proc);
   exited.then(() => running.delete(proc));
   return proc;
+}
+
+/**
+ * Moves a running process and everything under it (every thread: `taskset -a`)
+ * to `cpus`. For a program started by a library rather than by `start`, such as
+ * Chromium under chrome-launcher; its later children inherit the new set.
+ */
+export function pinTree(pid: number, cpus: string): void {
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      execFileSync("taskset", ["-a", "-p", "-c", cpus, String(p)], { stdio: "ignore" });
+    } catch {
+      // It exited in between: nothing left to move.
+    }
+  }
 }
 
 /** Pids of every descendant of `pid`, read from /proc (deepest last). */
