@@ -89,11 +89,19 @@ test.describe("moving around the quiz", () => {
     await page.reload();
     await expect(page.getByLabel("Neither of these", { exact: true })).toBeChecked();
 
-    await page.goBack();
+    // After a reload, Next's router may answer a back press to an entry made before it by loading that
+    // page again (a CI trace showed it starting ~80 ms after the question had already changed). A person
+    // reads the question before pressing back again; the test lets the page settle the same way, or its
+    // next back press cancels that load and fails with ERR_ABORTED.
+    const back = async () => {
+      await page.goBack();
+      await page.waitForLoadState("networkidle");
+    };
+    await back();
     await expect(quiz.heading()).toHaveText("Who ended it?");
-    await page.goBack();
+    await back();
     await expect(quiz.heading()).toHaveText("Before we go on: is any of this true for you right now?");
-    await page.goBack();
+    await back();
     await expect(quiz.heading()).toHaveText("When did the breakup happen?");
     await expect(page.getByLabel("1–6 months ago", { exact: true })).toBeChecked();
   });
