@@ -8,13 +8,12 @@
 //   5. stop everything it started, drop the database, print the table and
 //      write bench/results/latest.json.
 // `--smoke` (or BENCH_SMOKE=1): every measurement, tiny, in about two minutes.
-import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchConfig } from "./lib/config";
 import { ADMIN_URL, connectSql, createDatabase, migrateAndSeed, seedVolume, type BenchDatabase, type Sql } from "./lib/database";
-import { killAllNow, setLogDir, stopAll } from "./lib/procs";
+import { killAllNow, pinTree, setLogDir, stopAll } from "./lib/procs";
 import { answersFor } from "./lib/quiz-answers";
 import { renderTable, summarize, writeJson, type SectionResult } from "./lib/report";
 import { sampleRss, type RssSampler } from "./lib/rss";
@@ -99,7 +98,7 @@ async function main() {
   log(`built in ${timings.build} s (${snapshot.dir})`);
 
   // From here on the runner and everything it starts stay on CPU 0; the server asks for CPU 1.
-  execFileSync("taskset", ["-a", "-p", "-c", CLIENT_CPU, String(process.pid)], { stdio: "ignore" });
+  pinTree(process.pid, CLIENT_CPU);
 
   t = performance.now();
   database = await createDatabase(smoke ? "smoke" : "full");

@@ -71,13 +71,16 @@ export function start(name: string, cmd: string, args: string[], opts: StartOpti
 
 /**
  * Moves a running process and everything under it (every thread: `taskset -a`)
- * to `cpus`. For a program started by a library rather than by `start`, such as
- * Chromium under chrome-launcher; its later children inherit the new set.
+ * to `cpus`: the runner itself, or a program started by a library rather than by
+ * `start`, such as Chromium under chrome-launcher. Later children inherit the set.
+ * Throws if `pid` itself cannot be moved (no taskset, say).
  */
 export function pinTree(pid: number, cpus: string): void {
-  for (const p of [pid, ...descendants(pid)]) {
+  const move = (p: number) => execFileSync("taskset", ["-a", "-p", "-c", cpus, String(p)], { stdio: "ignore" });
+  move(pid);
+  for (const p of descendants(pid)) {
     try {
-      execFileSync("taskset", ["-a", "-p", "-c", cpus, String(p)], { stdio: "ignore" });
+      move(p);
     } catch {
       // It exited in between: nothing left to move.
     }

@@ -1,7 +1,8 @@
 // The system under test, started the way playwright.config.ts starts the e2e
 // stack: the Stripe emulator, the SMTP sink and `next start` of the production
 // build with production settings. The app server is pinned to CPU 1; the
-// runner, autocannon, Chromium and the stand-ins stay on CPU 0.
+// runner, autocannon and the stand-ins stay on CPU 0 (what is measured on its
+// own rather than as load on the server gets ALL_CPUS, below).
 import os from "node:os";
 import { assertBenchDatabase } from "./database";
 import { nextStartArgs } from "../../scripts/next-start.mjs";
