@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { signupAction, type SignupFormState } from "@/app/(public)/newsletter/actions";
+import { signupAction } from "@/app/(public)/newsletter/actions";
+import { idle } from "@/lib/actions/state";
+import { FieldError, fieldErrorId, FormError } from "./form-error";
 
 export type SignupSource = "home" | "quiz" | "newsletter";
 
@@ -21,11 +23,10 @@ export function NewsletterSignup({
   intro?: string;
   headingLevel?: 2 | 3;
 }) {
-  const [state, action, pending] = useActionState<SignupFormState, FormData>(signupAction, { status: "idle" });
+  const [state, action, pending] = useActionState(signupAction, idle);
   const id = useId();
   const H = headingLevel === 2 ? "h2" : "h3";
   const inputId = `${id}-email`;
-  const errorId = `${id}-error`;
   const noteId = `${id}-note`;
 
   return (
@@ -33,11 +34,11 @@ export function NewsletterSignup({
       <H id={`${id}-title`} className="font-serif text-xl font-semibold">
         {title}
       </H>
-      {state.status === "sent" ? (
+      {state.ok ? (
         <div role="status" className="space-y-2">
           <p className="font-semibold">Almost there. Check your inbox.</p>
           <p className="leading-relaxed">
-            If <span className="break-all font-medium">{state.email}</span> can receive email, a link to confirm is on its way. It works for 48
+            If <span className="break-all font-medium">{state.data?.email}</span> can receive email, a link to confirm is on its way. It works for 48
             hours. Nothing else arrives until you click it.
           </p>
         </div>
@@ -58,20 +59,17 @@ export function NewsletterSignup({
                   autoComplete="email"
                   inputMode="email"
                   required
-                  defaultValue={state.email}
-                  aria-invalid={state.status === "error" ? true : undefined}
-                  aria-describedby={state.status === "error" ? `${errorId} ${noteId}` : noteId}
+                  defaultValue={state.values?.email}
+                  aria-invalid={state.fieldErrors?.email ? true : undefined}
+                  aria-describedby={state.fieldErrors?.email ? `${fieldErrorId(inputId)} ${noteId}` : noteId}
                   className="min-w-0 flex-1 rounded-xl border-2 border-line bg-paper px-4 py-3 text-ink focus:border-brand"
                 />
                 <button type="submit" className="btn-primary" disabled={pending}>
                   {pending ? "Sending…" : "Subscribe"}
                 </button>
               </div>
-              {state.status === "error" ? (
-                <p id={errorId} role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-                  {state.message}
-                </p>
-              ) : null}
+              <FieldError state={state} name="email" inputId={inputId} />
+              <FormError state={state} fields={["email"]} />
             </div>
             <p id={noteId} className="text-sm text-muted">
               We’ll send one email with a link to confirm. Every letter has a one-click unsubscribe.

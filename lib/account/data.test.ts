@@ -48,7 +48,7 @@ describe.each(testDatabases())("a member's own data on $kind", (target) => {
 
   it("deletes the account and everything that belongs to it, after confirmation", async () => {
     const { user } = await memberWithHistory("leaving@example.com");
-    expect(await deleteMyAccount(user, "someone-else@example.com")).toEqual({ ok: false, error: "Type your email address exactly to confirm." });
+    expect(await deleteMyAccount(user, "someone-else@example.com")).toEqual({ ok: false, error: "Type your email address exactly to confirm.", fieldErrors: { confirmEmail: "Type your email address exactly to confirm." } });
     expect(await handle.db.query.users.findFirst({ where: eq(users.id, user.id) })).toBeDefined();
 
     expect(await deleteMyAccount(user, " Leaving@Example.com ")).toEqual({ ok: true });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Refusal } from "@/lib/actions/state";
 import { and, eq, inArray } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getStripe } from "@/lib/billing/stripe";
@@ -39,8 +40,11 @@ export async function exportMyData(user: CurrentUser) {
  * then one transaction removes their rows — sessions, check-ins, quiz results
  * they kept, emails to them — and the user itself.
  */
-export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): Promise<{ ok: boolean; error?: string }> {
-  if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) return { ok: false, error: "Type your email address exactly to confirm." };
+export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): Promise<{ ok: true } | Refusal> {
+  if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) {
+    const error = "Type your email address exactly to confirm.";
+    return { ok: false, error, fieldErrors: { confirmEmail: error } };
+  }
   const db = await getDb();
   const live = await db.query.subscriptions.findMany({
     columns: { id: true },

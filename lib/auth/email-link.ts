@@ -1,4 +1,5 @@
 import "server-only";
+import { validate } from "@/lib/actions/validate";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import { z } from "zod";
@@ -38,8 +39,8 @@ const RATE_LIMITED_MESSAGE =
  * often. The answer never says whether the address has an account.
  */
 export async function requestEmailLink(input: { email: unknown; ip: string; callbackUrl?: string | null }): Promise<EmailLinkOutcome> {
-  const parsed = emailSchema.safeParse(input.email);
-  if (!parsed.success) return { ok: false, reason: "invalid", message: parsed.error.issues[0]?.message ?? "Please check the address." };
+  const parsed = validate(emailSchema, input.email);
+  if (!parsed.ok) return { ok: false, reason: "invalid", message: parsed.error };
   const email = parsed.data;
   const { SIGNIN_LIMIT_PER_EMAIL_HOUR, SIGNIN_LIMIT_PER_IP_HOUR, APP_URL } = env();
   const emailKey = createHash("sha256").update(email).digest("hex");

@@ -6,7 +6,7 @@ import { checkinReads, checkins, comps, emailOutbox, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
 import { setDataKeyForTests, UnsealError } from "@/lib/crypto/sealed";
-import { openForCoach, QUEUE_PAGE_SIZE, readAudit, replyToCheckin, reviewQueue } from "./coach";
+import { claimCheckin, openForCoach, QUEUE_PAGE_SIZE, readAudit, replyToCheckin, reviewQueue } from "./coach";
 import { openContent } from "./content";
 import { deleteMyCheckin, getDraft, myCheckin, myCheckins, saveDraft, submitCheckin } from "./member";
 
@@ -178,6 +178,7 @@ describe.each(testDatabases())("check-ins on $kind", (target) => {
 
       const seen = await openForCoach(people.coach, id);
       expect(seen?.content.happened).toBe("matrix check-in");
+      expect(await snapshot()).toEqual(before); // a read writes its audit row and nothing else
       const reads = await handle.db.select().from(checkinReads).where(eq(checkinReads.checkinId, id));
       expect(reads.map((r) => r.coachName)).toEqual(["Coach Kim"]);
       expect((await myCheckin(people.owner, id))?.reads.map((r) => r.coachName)).toEqual(["Coach Kim"]);
@@ -202,9 +203,17 @@ describe.each(testDatabases())("check-ins on $kind", (target) => {
       await expect(replyToCheckin(people.other, id, { body: "hi" })).rejects.toBeInstanceOf(ForbiddenError);
       expect(await snapshot()).toEqual(before);
 
-      // Coach Kim opened it above and holds it; the second coach sees that and cannot answer.
+      // Opening it above claimed nothing: reading is not answering.
+      expect((await openForCoach(people.coach2, id))?.takenBy).toBeNull();
+      expect((await openForCoach(people.coach, id))?.mine).toBe(false);
+      await expect(claimCheckin(people.owner, id)).rejects.toBeInstanceOf(ForbiddenError);
+
+      // Coach Kim starts a reply and holds it; the second coach sees that and can neither claim nor answer.
+      expect(await claimCheckin(people.coach, id)).toEqual({ ok: true });
+      expect((await openForCoach(people.coach, id))?.mine).toBe(true);
       const second = await openForCoach(people.coach2, id);
       expect(second?.takenBy).toBe("Coach Kim");
+      expect(await claimCheckin(people.coach2, id)).toEqual({ ok: false, error: expect.stringContaining("Coach Kim has just started answering") });
       expect(await replyToCheckin(people.coach2, id, { body: "me too" })).toMatchObject({ ok: false, reason: "taken" });
 
       expect(await replyToCheckin(people.coach, id, { body: "Thank you for writing. **One step** at a time." })).toEqual({ ok: true });

@@ -1,9 +1,11 @@
 import "server-only";
+import type { FieldErrors, Refusal } from "@/lib/actions/state";
+import { validate } from "@/lib/actions/validate";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
-import { isCoach } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCoach } from "@/lib/auth/guards";
 import { seal, unseal } from "@/lib/crypto/sealed";
 import { getDb, preparedStatement, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -13,10 +15,6 @@ import { openContent } from "./content";
 
 /** A claim older than this is treated as abandoned (the coach closed the tab). */
 const CLAIM_MINUTES = 30;
-
-function coachOnly(actor: CurrentUser) {
-  if (!isCoach(actor.role)) throw new ForbiddenError("coaches only");
-}
 
 const coachName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0] ?? "Coach";
 
@@ -88,7 +86,7 @@ function queueQuery(view: QueueFilter["status"], byMember: boolean) {
  * (one row more than a page is read, rather than counting thousands).
  */
 export async function reviewQueue(actor: CurrentUser, input: unknown = {}, now = new Date()) {
-  coachOnly(actor);
+  assertCoach(actor);
   const filter = queueFilterSchema.parse(input);
   const query = await queueQuery(filter.status, Boolean(filter.member));
   const rows = await query.execute({
@@ -119,13 +117,20 @@ export async function reviewQueue(actor: CurrentUser, input: unknown = {}, now =
 export type QueuePage = Awaited<ReturnType<typeof reviewQueue>>;
 export type QueueItem = QueuePage["items"][number];
 
+/** A claim still in force: taken within CLAIM_MINUTES and the check-in still waiting. */
+const liveClaim = (row: { status: string; claimedBy: string | null; claimedAt: Date | null }, now: Date) =>
+  row.status === "waiting" && row.claimedBy !== null && row.claimedAt !== null && row.claimedAt.getTime() > now.getTime() - CLAIM_MINUTES * 60_000;
+
 /**
- * Opens a check-in for a coach: records the read (the member sees it), claims
- * it if nobody else is answering, and returns the member's context.
+ * Opens a check-in for a coach and returns the member's context. Opening is a
+ * read: it claims nothing (a coach may only be looking). The one write is the
+ * read record, because the member is promised a list of who read their words
+ * and when; that record is the read itself, so it is written where the read
+ * happens rather than on some later action the coach may never take.
  * Private entries and drafts are not found, as if they did not exist.
  */
 export async function openForCoach(actor: CurrentUser, id: string, now = new Date()) {
-  coachOnly(actor);
+  assertCoach(actor);
   if (!z.uuid().safeParse(id).success) return null;
   const db = await getDb();
   const row = await db.query.checkins.findFirst({ where: and(eq(tables.checkins.id, id), inArray(tables.checkins.status, ["waiting", "replied"])) });
@@ -133,14 +138,8 @@ export async function openForCoach(actor: CurrentUser, id: string, now = new Dat
   const me = await db.query.users.findFirst({ columns: { name: true, email: true }, where: eq(tables.users.id, actor.id) });
   await db.insert(tables.checkinReads).values({ checkinId: id, coachId: actor.id, coachName: coachName(me ?? { name: null, email: actor.email }), readAt: now });
 
-  // Claim it unless another coach holds a fresh claim.
-  const stale = new Date(now.getTime() - CLAIM_MINUTES * 60_000);
-  await db
-    .update(tables.checkins)
-    .set({ claimedBy: actor.id, claimedAt: now })
-    .where(and(eq(tables.checkins.id, id), eq(tables.checkins.status, "waiting"), or(isNull(tables.checkins.claimedBy), eq(tables.checkins.claimedBy, actor.id), lt(tables.checkins.claimedAt, stale))));
-  const current = await db.query.checkins.findFirst({ columns: { status: true, claimedBy: true }, where: eq(tables.checkins.id, id) });
-  const holder = current?.claimedBy && current.claimedBy !== actor.id ? await db.query.users.findFirst({ columns: { name: true, email: true }, where: eq(tables.users.id, current.claimedBy) }) : null;
+  const claimed = liveClaim(row, now) ? row.claimedBy : null;
+  const holder = claimed && claimed !== actor.id ? await db.query.users.findFirst({ columns: { name: true, email: true }, where: eq(tables.users.id, claimed) }) : null;
 
   const member = await db.query.users.findFirst({ columns: { id: true, email: true, name: true }, where: eq(tables.users.id, row.userId) });
   const [earlier, replies, notes, dojo, lastLesson] = await Promise.all([
@@ -175,7 +174,7 @@ export async function openForCoach(actor: CurrentUser, id: string, now = new Dat
     submittedAt: row.submittedAt,
     content: openContent(row.contentEnc, row.id),
     member: { id: member?.id ?? row.userId, email: member?.email ?? "", name: member?.name ?? null },
-    mine: current?.claimedBy === actor.id,
+    mine: claimed === actor.id,
     takenBy: holder ? coachName(holder) : null,
     replies: replies.map((r) => ({ id: r.id, body: unseal(r.bodyEnc, r.id), coach: r.email ? coachName({ name: r.name, email: r.email }) : "A coach", createdAt: r.createdAt })),
     earlier,
@@ -186,9 +185,35 @@ export async function openForCoach(actor: CurrentUser, id: string, now = new Dat
 }
 export type CoachCheckinView = NonNullable<Awaited<ReturnType<typeof openForCoach>>>;
 
+export type ClaimOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * A coach starts answering: the check-in is theirs for CLAIM_MINUTES, and other
+ * coaches see it is taken. Refused while another coach holds a live claim. The
+ * reply itself is still the lock (replyToCheckin), so a claim only saves a
+ * second coach from writing a reply that would be refused.
+ */
+export async function claimCheckin(actor: CurrentUser, id: string, now = new Date()): Promise<ClaimOutcome> {
+  assertCoach(actor);
+  if (!z.uuid().safeParse(id).success) return { ok: false, error: "That check-in doesn’t exist." };
+  const db = await getDb();
+  const stale = new Date(now.getTime() - CLAIM_MINUTES * 60_000);
+  const [won] = await db
+    .update(tables.checkins)
+    .set({ claimedBy: actor.id, claimedAt: now })
+    .where(and(eq(tables.checkins.id, id), eq(tables.checkins.status, "waiting"), or(isNull(tables.checkins.claimedBy), eq(tables.checkins.claimedBy, actor.id), lt(tables.checkins.claimedAt, stale))))
+    .returning({ id: tables.checkins.id });
+  if (won) return { ok: true };
+  const row = await db.query.checkins.findFirst({ columns: { status: true, claimedBy: true }, where: and(eq(tables.checkins.id, id), inArray(tables.checkins.status, ["waiting", "replied"])) });
+  if (!row) return { ok: false, error: "That check-in doesn’t exist." };
+  if (row.status === "replied") return { ok: false, error: "Another coach has already answered this check-in." };
+  const holder = row.claimedBy ? await db.query.users.findFirst({ columns: { name: true, email: true }, where: eq(tables.users.id, row.claimedBy) }) : null;
+  return { ok: false, error: `${holder ? coachName(holder) : "Another coach"} has just started answering this check-in. Keep what you wrote if you want it; pick another from the queue.` };
+}
+
 export const replySchema = z.object({ body: z.string().trim().min(2, "Write a reply first.").max(10_000, "That reply is too long.") });
 
-export type ReplyOutcome = { ok: true } | { ok: false; error: string; reason: "invalid" | "taken" | "answered" | "missing" };
+export type ReplyOutcome = { ok: true } | { ok: false; error: string; fieldErrors?: FieldErrors; reason: "invalid" | "taken" | "answered" | "missing" };
 
 /**
  * Replies to a check-in. Only the coach holding the claim can answer, and only
@@ -196,9 +221,9 @@ export type ReplyOutcome = { ok: true } | { ok: false; error: string; reason: "i
  * and nothing they wrote is stored. The member gets a discreet email.
  */
 export async function replyToCheckin(actor: CurrentUser, id: string, input: unknown, now = new Date()): Promise<ReplyOutcome> {
-  coachOnly(actor);
-  const parsed = replySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", error: parsed.error.issues[0]?.message ?? "Check the reply." };
+  assertCoach(actor);
+  const parsed = validate(replySchema, input);
+  if (!parsed.ok) return { ...parsed, reason: "invalid" };
   if (!z.uuid().safeParse(id).success) return { ok: false, reason: "missing", error: "That check-in doesn’t exist." };
   const db = await getDb();
   return db.transaction(async (tx): Promise<ReplyOutcome> => {
@@ -242,10 +267,10 @@ export async function replyToCheckin(actor: CurrentUser, id: string, input: unkn
 export const noteSchema = z.object({ body: z.string().trim().min(1, "Write the note first.").max(5000, "That note is too long.") });
 
 /** A private coach note about a member. Members never see these. */
-export async function addCoachNote(actor: CurrentUser, memberId: string, input: unknown): Promise<{ ok: boolean; error?: string }> {
-  coachOnly(actor);
-  const parsed = noteSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the note." };
+export async function addCoachNote(actor: CurrentUser, memberId: string, input: unknown): Promise<{ ok: true } | Refusal> {
+  assertCoach(actor);
+  const parsed = validate(noteSchema, input);
+  if (!parsed.ok) return parsed;
   const db = await getDb();
   const member = await db.query.users.findFirst({ columns: { id: true }, where: eq(tables.users.id, memberId) });
   if (!member) return { ok: false, error: "No such member." };
@@ -255,17 +280,17 @@ export async function addCoachNote(actor: CurrentUser, memberId: string, input: 
 }
 
 export async function replyTemplatesFor(actor: CurrentUser) {
-  coachOnly(actor);
+  assertCoach(actor);
   const db = await getDb();
   return db.query.replyTemplates.findMany({ columns: { id: true, title: true, body: true }, orderBy: asc(tables.replyTemplates.title) });
 }
 
 export const templateSchema = z.object({ title: z.string().trim().min(2, "Give the template a name.").max(80), body: z.string().trim().min(2, "Write the template.").max(5000) });
 
-export async function saveReplyTemplate(actor: CurrentUser, input: unknown): Promise<{ ok: boolean; error?: string }> {
-  coachOnly(actor);
-  const parsed = templateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the template." };
+export async function saveReplyTemplate(actor: CurrentUser, input: unknown): Promise<{ ok: true } | Refusal> {
+  assertCoach(actor);
+  const parsed = validate(templateSchema, input);
+  if (!parsed.ok) return parsed;
   const db = await getDb();
   await db.insert(tables.replyTemplates).values({ ...parsed.data, createdBy: actor.id });
   return { ok: true };

@@ -1,4 +1,7 @@
 import "server-only";
+import type { FieldErrors, Refusal } from "@/lib/actions/state";
+import { checkbox } from "@/lib/actions/fields";
+import { validate } from "@/lib/actions/validate";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
@@ -15,9 +18,12 @@ export const submitSchema = contentSchema.extend({
   sendTo: z.enum(["coach", "private"], { error: "Choose whether to send this to your coach or keep it private." }),
 });
 
+/** What autosave keeps: the text so far, and a mood if one is chosen (a half-finished form is fine). */
+export const draftSchema = contentSchema.extend({ mood: z.coerce.number().int().min(1).max(10).nullable().catch(null) });
+
 export type SubmitOutcome =
   | { ok: true; id: string; urgent: boolean; status: "waiting" | "private" }
-  | { ok: false; reason: "invalid"; error: string }
+  | { ok: false; reason: "invalid"; error: string; fieldErrors?: FieldErrors }
   | { ok: false; reason: "no_access"; error: string };
 
 const NO_ACCESS = "Your membership has ended, so new check-ins can’t be sent. Everything you wrote before is still here to read and download.";
@@ -42,10 +48,10 @@ export async function getDraft(user: CurrentUser): Promise<(CheckinContent & { m
  * Autosave: keeps what the member has typed so far on the server, so a closed
  * tab or a lost connection loses nothing. One draft per member, overwritten.
  */
-export async function saveDraft(user: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: boolean; error?: string; savedAt?: Date }> {
+export async function saveDraft(user: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: true; savedAt: Date } | Refusal> {
   if (!(await getAccess(user.id, now)).allowed) return { ok: false, error: NO_ACCESS };
-  const parsed = contentSchema.extend({ mood: z.coerce.number().int().min(1).max(10).nullable().catch(null) }).safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  const parsed = validate(draftSchema, input);
+  if (!parsed.ok) return parsed;
   const { mood, ...content } = parsed.data;
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -65,8 +71,8 @@ export async function saveDraft(user: CurrentUser, input: unknown, now = new Dat
  */
 export async function submitCheckin(user: CurrentUser, input: unknown, now = new Date()): Promise<SubmitOutcome> {
   if (!(await getAccess(user.id, now)).allowed) return { ok: false, reason: "no_access", error: NO_ACCESS };
-  const parsed = submitSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", error: parsed.error.issues[0]?.message ?? "Check the form." };
+  const parsed = validate(submitSchema, input);
+  if (!parsed.ok) return { ...parsed, reason: "invalid" };
   const { mood, sendTo, ...content } = parsed.data;
   if (!content.happened && !content.win && !content.hard && !content.question) {
     return { ok: false, reason: "invalid", error: "Write a few words in at least one box — even one line is enough." };
@@ -151,14 +157,14 @@ export async function deleteMyCheckin(user: CurrentUser, id: string): Promise<bo
 export const contactEventSchema = z.object({
   kind: z.enum(["ex_reached_out", "i_reached_out"]),
   onDate: z.iso.date("Choose the day it happened."),
-  restart: z.coerce.boolean().default(false),
+  restart: checkbox(),
 });
 
 /** Logs "my ex reached out" / "I reached out"; optionally restarts the no-contact count from that day. */
-export async function logContactEvent(user: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: boolean; error?: string }> {
+export async function logContactEvent(user: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: true } | Refusal> {
   if (!(await getAccess(user.id, now)).allowed) return { ok: false, error: NO_ACCESS };
-  const parsed = contactEventSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  const parsed = validate(contactEventSchema, input);
+  if (!parsed.ok) return parsed;
   if (parsed.data.onDate > todayIn(user.timeZone, now)) return { ok: false, error: "That day hasn’t happened yet." };
   const db = await getDb();
   await db.transaction(async (tx) => {

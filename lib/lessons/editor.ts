@@ -1,16 +1,14 @@
 import "server-only";
+import type { Refusal } from "@/lib/actions/state";
+import { validate } from "@/lib/actions/validate";
 import { and, asc, desc, eq, gt, lt, max, ne } from "drizzle-orm";
 import { z } from "zod";
-import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
-import { isCoach } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCoach } from "@/lib/auth/guards";
 import { getDb, tables, type Db } from "@/lib/db";
 import { todayIn } from "./calendar";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-function requireCoachActor(actor: CurrentUser) {
-  if (!isCoach(actor.role)) throw new ForbiddenError("coaches only");
-}
 
 export function slugify(title: string): string {
   return (
@@ -39,7 +37,7 @@ async function freeSlug(tx: Tx, base: string, exceptLessonId?: number): Promise<
 
 /** Everything the lesson list needs, drafts included. */
 export async function listCurriculum(actor: CurrentUser) {
-  requireCoachActor(actor);
+  assertCoach(actor);
   const db = await getDb();
   const modules = await db.query.modules.findMany({ orderBy: asc(tables.modules.position) });
   const lessons = await db.query.lessons.findMany({
@@ -52,9 +50,9 @@ export async function listCurriculum(actor: CurrentUser) {
 export const moduleInput = z.object({ title: z.string().trim().min(2, "Give the module a title.").max(120), summary: z.string().trim().max(400).default("") });
 
 export async function createModule(actor: CurrentUser, input: unknown) {
-  requireCoachActor(actor);
-  const parsed = moduleInput.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  assertCoach(actor);
+  const parsed = validate(moduleInput, input);
+  if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [{ top } = { top: 0 }] = await tx.select({ top: max(tables.modules.position) }).from(tables.modules);
@@ -69,9 +67,9 @@ export const newLessonInput = z.object({ moduleId: z.coerce.number().int().posit
 
 /** A new lesson starts as a draft at the end of its module. */
 export async function createLesson(actor: CurrentUser, input: unknown) {
-  requireCoachActor(actor);
-  const parsed = newLessonInput.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  assertCoach(actor);
+  const parsed = validate(newLessonInput, input);
+  if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const mod = await tx.query.modules.findFirst({ columns: { id: true }, where: eq(tables.modules.id, parsed.data.moduleId) });
@@ -87,7 +85,7 @@ export async function createLesson(actor: CurrentUser, input: unknown) {
 }
 
 export async function lessonForEditing(actor: CurrentUser, id: number) {
-  requireCoachActor(actor);
+  assertCoach(actor);
   const db = await getDb();
   const lesson = await db.query.lessons.findFirst({
     columns: { id: true, moduleId: true, slug: true, title: true, bodyMd: true, exerciseMd: true, releaseOffsetDays: true, status: true, updatedAt: true },
@@ -118,16 +116,16 @@ export const lessonInput = z.object({
 });
 export type LessonInput = z.infer<typeof lessonInput>;
 
-export type SaveOutcome = { ok: true; slug: string } | { ok: false; error: string };
+export type SaveOutcome = { ok: true; slug: string } | Refusal;
 
 /**
  * Saves a lesson. When the lesson was published, the text it replaces is kept
  * as a version first. A changed address keeps the old one working (redirect).
  */
 export async function saveLesson(actor: CurrentUser, id: number, input: unknown): Promise<SaveOutcome> {
-  requireCoachActor(actor);
-  const parsed = lessonInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  assertCoach(actor);
+  const parsed = validate(lessonInput, input);
+  if (!parsed.ok) return parsed;
   const data = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveOutcome> => {
@@ -150,7 +148,7 @@ export async function saveLesson(actor: CurrentUser, id: number, input: unknown)
 
 /** Puts an earlier version's text back (the text it replaces becomes a version too). */
 export async function restoreVersion(actor: CurrentUser, lessonId: number, versionId: number): Promise<SaveOutcome> {
-  requireCoachActor(actor);
+  assertCoach(actor);
   const db = await getDb();
   const [lesson, version] = await Promise.all([
     db.query.lessons.findFirst({ where: eq(tables.lessons.id, lessonId) }),
@@ -169,7 +167,7 @@ export async function restoreVersion(actor: CurrentUser, lessonId: number, versi
 
 /** Moves a lesson one place up or down within its module (keyboard-friendly reordering). */
 export async function moveLesson(actor: CurrentUser, id: number, direction: "up" | "down"): Promise<boolean> {
-  requireCoachActor(actor);
+  assertCoach(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const lesson = await tx.query.lessons.findFirst({ columns: { id: true, moduleId: true, position: true }, where: eq(tables.lessons.id, id) });
@@ -188,7 +186,7 @@ export async function moveLesson(actor: CurrentUser, id: number, direction: "up"
 
 /** Puts a module's lessons in the given order (drag and drop sends the whole list). */
 export async function reorderLessons(actor: CurrentUser, moduleId: number, orderedIds: number[]): Promise<boolean> {
-  requireCoachActor(actor);
+  assertCoach(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const lessons = await tx.query.lessons.findMany({ columns: { id: true }, where: eq(tables.lessons.moduleId, moduleId) });
@@ -203,7 +201,7 @@ export async function reorderLessons(actor: CurrentUser, moduleId: number, order
 
 /** A coach opens every lesson for one member (or closes them again). */
 export async function setAllUnlocked(actor: CurrentUser, memberId: string, unlocked: boolean): Promise<boolean> {
-  requireCoachActor(actor);
+  assertCoach(actor);
   const db = await getDb();
   const member = await db.query.users.findFirst({ columns: { id: true, timeZone: true }, where: eq(tables.users.id, memberId) });
   if (!member) return false;

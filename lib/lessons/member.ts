@@ -1,4 +1,5 @@
 import "server-only";
+import type { Refusal } from "@/lib/actions/state";
 import { and, eq, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb, preparedStatement, tables } from "@/lib/db";
@@ -194,7 +195,7 @@ export async function searchLessons(user: CurrentUser, query: string, now = new 
 }
 
 /** The member's no-contact start date: set, change, or clear — restarting is allowed, and nobody is judged. */
-export async function setNoContactStart(user: CurrentUser, date: string | null, now = new Date()): Promise<{ ok: boolean; error?: string }> {
+export async function setNoContactStart(user: CurrentUser, date: string | null, now = new Date()): Promise<{ ok: true } | Refusal> {
   const viewer = await loadViewer(user, now);
   if (date !== null) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { ok: false, error: "Please choose a date." };

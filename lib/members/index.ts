@@ -1,8 +1,9 @@
 import "server-only";
+import { validate } from "@/lib/actions/validate";
 import { and, desc, eq, ilike, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
-import { isAdmin, isCoach } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertAdmin, assertCoach } from "@/lib/auth/guards";
 import { decideAccess } from "@/lib/billing/access";
 import { getDb, tables } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -11,7 +12,7 @@ const PAGE_SIZE = 50;
 
 /** Coaches see the member list: who, since when, on which plan, and whether they are in. */
 export async function listMembers(actor: CurrentUser, search = "", now = new Date()) {
-  if (!isCoach(actor.role)) throw new ForbiddenError("coaches only");
+  assertCoach(actor);
   const db = await getDb();
   const term = search.trim().slice(0, 100).replace(/[%_\\]/g, (c) => `\\${c}`);
   const users = await db.query.users.findMany({
@@ -68,9 +69,9 @@ export const grantCompSchema = z.object({
 
 /** Admins give complimentary access until the end of a chosen day (UTC). */
 export async function grantComp(actor: CurrentUser, input: unknown, now = new Date()) {
-  if (!isAdmin(actor.role)) throw new ForbiddenError("admins only");
-  const parsed = grantCompSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? "Check the form." };
+  assertAdmin(actor);
+  const parsed = validate(grantCompSchema, input);
+  if (!parsed.ok) return parsed;
   const endsAt = new Date(`${parsed.data.endsOn}T23:59:59Z`);
   if (endsAt <= now) return { ok: false as const, error: "The end date must be in the future." };
   const db = await getDb();
@@ -81,7 +82,7 @@ export async function grantComp(actor: CurrentUser, input: unknown, now = new Da
 }
 
 export async function revokeComp(actor: CurrentUser, compId: number, now = new Date()) {
-  if (!isAdmin(actor.role)) throw new ForbiddenError("admins only");
+  assertAdmin(actor);
   const db = await getDb();
   const revoked = await db
     .update(tables.comps)

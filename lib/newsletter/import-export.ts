@@ -2,7 +2,7 @@ import "server-only";
 import { asc, count, inArray, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb, tables } from "@/lib/db";
-import { assertCoach } from "./coach-access";
+import { assertCoach } from "@/lib/auth/guards";
 import { parseSubscriberCsv, toCsv } from "./csv";
 import type { SubscriberStatus } from "./subscribers";
 

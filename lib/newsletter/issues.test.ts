@@ -29,9 +29,9 @@ describe.each(testDatabases())("writing and scheduling issues on $kind", (target
   it("saves drafts and says clearly what is wrong with bad input, changing nothing", async () => {
     const created = await saveIssue(coach, null, input);
     if (!created.ok) throw new Error(created.error);
-    expect(await saveIssue(coach, created.id, { ...input, subject: "  " })).toEqual({ ok: false, error: "Give the issue a subject." });
-    expect(await saveIssue(coach, created.id, { ...input, subject: "Two\nlines" })).toEqual({ ok: false, error: "Keep the subject on one line." });
-    expect(await saveIssue(coach, created.id, { ...input, audience: "everyone" })).toEqual({ ok: false, error: "Choose who gets this issue." });
+    expect(await saveIssue(coach, created.id, { ...input, subject: "  " })).toEqual({ ok: false, error: "Give the issue a subject.", fieldErrors: { subject: "Give the issue a subject." } });
+    expect(await saveIssue(coach, created.id, { ...input, subject: "Two\nlines" })).toEqual({ ok: false, error: "Keep the subject on one line.", fieldErrors: { subject: "Keep the subject on one line." } });
+    expect(await saveIssue(coach, created.id, { ...input, audience: "everyone" })).toEqual({ ok: false, error: "Choose who gets this issue.", fieldErrors: { audience: "Choose who gets this issue." } });
     expect(await row(created.id)).toMatchObject({ subject: "A quiet week", audience: "all", status: "draft", createdBy: coach.id });
     expect(await saveIssue(coach, created.id, { ...input, bodyMd: "Line one\r\nLine two" })).toEqual({ ok: true, id: created.id });
     expect((await row(created.id))?.bodyMd).toBe("Line one\nLine two");

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Refusal } from "@/lib/actions/state";
+import { validate } from "@/lib/actions/validate";
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -7,7 +9,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { audienceSql, type Audience } from "./audience";
-import { assertCoach } from "./coach-access";
+import { assertCoach } from "@/lib/auth/guards";
 import { issueEmail } from "./emails";
 import { archiveUrl } from "./links";
 import { enqueueIssueBatch, startDueIssues } from "./sending";
@@ -34,9 +36,8 @@ export const issueInputSchema = z.object({
 });
 export type IssueInput = z.infer<typeof issueInputSchema>;
 
-type Fail = { ok: false; error: string };
+type Fail = Refusal;
 const fail = (error: string): Fail => ({ ok: false, error });
-const firstIssue = (e: z.ZodError) => e.issues[0]?.message ?? "Please check the form.";
 
 /** The coach's list: newest first, with what each one is doing. */
 export async function listIssues(actor: CurrentUser) {
@@ -65,8 +66,8 @@ export type IssueForEditor = NonNullable<Awaited<ReturnType<typeof getIssue>>>;
 /** Creates a draft (id null) or saves one; an issue that has started sending can no longer change. */
 export async function saveIssue(actor: CurrentUser, id: number | null, input: unknown, now = new Date()): Promise<{ ok: true; id: number } | Fail> {
   assertCoach(actor);
-  const parsed = issueInputSchema.safeParse(input);
-  if (!parsed.success) return fail(firstIssue(parsed.error));
+  const parsed = validate(issueInputSchema, input);
+  if (!parsed.ok) return parsed;
   const db = await getDb();
   if (id === null) {
     const [row] = await db.insert(issues).values({ ...parsed.data, createdBy: actor.id, createdAt: now, updatedAt: now }).returning({ id: issues.id });

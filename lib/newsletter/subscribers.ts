@@ -1,4 +1,5 @@
 import "server-only";
+import { validate } from "@/lib/actions/validate";
 import { createHash } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -40,11 +41,8 @@ const RATE_LIMITED =
  * there is only ever one row per address.
  */
 export async function requestSignup(input: { email: unknown; source?: unknown; ip: string }, now = new Date()): Promise<SignupOutcome> {
-  const parsed = signupSchema.safeParse({ email: input.email, source: input.source });
-  if (!parsed.success) {
-    const issue = parsed.error.issues.find((i) => i.path[0] === "email") ?? parsed.error.issues[0];
-    return { ok: false, reason: "invalid", message: issue?.message ?? "Please check the address." };
-  }
+  const parsed = validate(signupSchema, { email: input.email, source: input.source });
+  if (!parsed.ok) return { ok: false, reason: "invalid", message: parsed.fieldErrors?.email ?? parsed.error };
   const { email, source } = parsed.data;
   const { NEWSLETTER_LIMIT_PER_EMAIL_HOUR, NEWSLETTER_LIMIT_PER_IP_HOUR } = env();
   const emailKey = createHash("sha256").update(email).digest("hex");

@@ -1,38 +1,44 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { deleteMyAccount } from "@/lib/account/data";
+import { memberAction, publicAction } from "@/lib/actions/client";
+import { checkbox } from "@/lib/actions/fields";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
-import { endAllSessions, getCurrentUser, requireSignedInUser } from "@/lib/auth/current-user";
+import { endAllSessions } from "@/lib/auth/current-user";
 import { signOut } from "@/lib/auth/next-auth";
 import { openBillingPortal } from "@/lib/billing/checkout";
+import { setMemberNewsletter } from "@/lib/newsletter/subscribers";
 
-export async function signOutAction() {
+const nothing = z.object({});
+
+// Anyone may sign out, even with a session that has already ended.
+export const signOutAction = publicAction(nothing, async () => {
   await signOut({ redirectTo: "/" });
-}
+});
 
-export async function signOutEverywhereAction() {
-  const user = await requireSignedInUser();
-  await endAllSessions(user);
+export const signOutEverywhereAction = memberAction(nothing, async ({ actor }) => {
+  await endAllSessions(actor);
   await signOut({ redirectTo: "/signin?signedOut=all" });
-}
+});
 
-export async function manageBillingAction() {
-  const user = await requireSignedInUser();
-  redirect(await openBillingPortal(user));
-}
+export const manageBillingAction = memberAction(nothing, async ({ actor }) => {
+  redirect(await openBillingPortal(actor));
+});
 
-export interface DeleteState {
-  error?: string;
-}
-
-export async function deleteAccountAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
-  const user = await getCurrentUser();
-  if (!user) return { error: "Please sign in again first." };
-  const outcome = await deleteMyAccount(user, String(form.get("confirmEmail") ?? ""));
-  if (!outcome.ok) return { error: outcome.error };
+export const deleteAccountAction = memberAction(z.object({ confirmEmail: z.string().max(320) }), async ({ input, actor }) => {
+  const outcome = await deleteMyAccount(actor, input.confirmEmail);
+  if (!outcome.ok) return outcome;
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);
   redirect("/?accountDeleted=1");
-}
+});
+
+/** Turns the letters on or off for the member's own address. Signing in proved it's theirs, so no confirmation email. */
+export const setNewsletterAction = memberAction(z.object({ subscribe: checkbox() }), async ({ input, actor }) => {
+  await setMemberNewsletter(actor, input.subscribe);
+  revalidatePath("/account");
+});

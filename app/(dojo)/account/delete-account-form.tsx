@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteAccountAction, type DeleteState } from "./actions";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
+import { deleteAccountAction } from "./actions";
 
 export function DeleteAccountForm({ email }: { email: string }) {
-  const [state, action, pending] = useActionState<DeleteState, FormData>(deleteAccountAction, {});
+  const [state, action, pending] = useActionState(deleteAccountAction, idle);
   return (
     <details className="rounded-2xl border border-line bg-card p-4">
       <summary className="cursor-pointer font-medium">Delete my account</summary>
@@ -17,13 +19,10 @@ export function DeleteAccountForm({ email }: { email: string }) {
           <label htmlFor="confirmEmail" className="text-sm font-medium">
             Type {email} to confirm
           </label>
-          <input id="confirmEmail" name="confirmEmail" type="email" autoComplete="off" className="rounded-lg border-2 border-line bg-card px-3 py-2 text-ink" />
+          <input id="confirmEmail" name="confirmEmail" type="email" autoComplete="off" defaultValue={state.values?.confirmEmail} {...invalidProps(state, "confirmEmail", "confirmEmail")} className="rounded-lg border-2 border-line bg-card px-3 py-2 text-ink" />
+          <FieldError state={state} name="confirmEmail" inputId="confirmEmail" />
         </div>
-        {state.error ? (
-          <p role="alert" className="text-sm font-medium text-alert">
-            {state.error}
-          </p>
-        ) : null}
+        <FormError state={state} fields={["confirmEmail"]} size="compact" />
         <button type="submit" className="btn-secondary" disabled={pending}>
           {pending ? "Deleting…" : "Delete everything"}
         </button>

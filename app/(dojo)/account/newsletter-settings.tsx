@@ -1,14 +1,7 @@
-import { revalidatePath } from "next/cache";
-import { requireSignedInUser, requireUser } from "@/lib/auth/current-user";
-import { memberNewsletterStatus, setMemberNewsletter } from "@/lib/newsletter/subscribers";
-
-/** Turns the letters on or off for the member's own address. Signing in proved it's theirs, so no confirmation email. */
-async function setNewsletterAction(form: FormData) {
-  "use server";
-  const user = await requireSignedInUser();
-  await setMemberNewsletter(user, form.get("subscribe") === "yes");
-  revalidatePath("/account");
-}
+import { ActionForm } from "@/app/components/action-form";
+import { requireUser } from "@/lib/auth/current-user";
+import { memberNewsletterStatus } from "@/lib/newsletter/subscribers";
+import { setNewsletterAction } from "./actions";
 
 /** The ex-communication letter on /account: where the member's address stands, and one button to change it. */
 export async function NewsletterSettings() {
@@ -32,12 +25,12 @@ export async function NewsletterSettings() {
           </>
         )}
       </p>
-      <form action={setNewsletterAction}>
+      <ActionForm action={setNewsletterAction}>
         <input type="hidden" name="subscribe" value={subscribed ? "no" : "yes"} />
         <button type="submit" className="btn-secondary">
           {subscribed ? "Stop the letters" : "Send me the letters"}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

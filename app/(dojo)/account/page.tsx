@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { isCoach } from "@/lib/auth/roles";
 import { keptQuizResults } from "@/lib/quiz/results";
+import { ActionForm } from "@/app/components/action-form";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { DeleteAccountForm } from "./delete-account-form";
 import { NewsletterSettings } from "./newsletter-settings";
@@ -60,16 +61,16 @@ export default async function AccountPage() {
           Signing out
         </h2>
         <div className="flex flex-wrap gap-3">
-          <form action={signOutAction}>
+          <ActionForm action={signOutAction}>
             <button type="submit" className="btn-secondary">
               Sign out
             </button>
-          </form>
-          <form action={signOutEverywhereAction}>
+          </ActionForm>
+          <ActionForm action={signOutEverywhereAction}>
             <button type="submit" className="btn-secondary">
               Sign out of all devices
             </button>
-          </form>
+          </ActionForm>
         </div>
         <p className="text-sm text-muted">Shared a phone or laptop with someone? “All devices” ends every session, everywhere, at once.</p>
       </section>

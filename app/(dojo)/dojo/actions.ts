@@ -1,26 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { dojoAction } from "@/lib/actions/client";
+import { checkbox } from "@/lib/actions/fields";
 import { setLessonDone, setNoContactStart } from "@/lib/lessons/member";
 
-export async function markLessonAction(form: FormData) {
-  const user = await requireSignedInUser();
-  const slug = String(form.get("slug") ?? "");
-  await setLessonDone(user, slug, form.get("done") === "yes");
-  revalidatePath(`/dojo/lessons/${slug}`);
-  revalidatePath("/dojo");
-}
+const markLessonInput = z.object({ slug: z.string().min(1).max(200), done: checkbox() });
 
-export interface NoContactState {
-  error?: string;
-}
-
-export async function noContactAction(_prev: NoContactState, form: FormData): Promise<NoContactState> {
-  const user = await requireSignedInUser();
-  const clear = form.get("intent") === "clear";
-  const outcome = await setNoContactStart(user, clear ? null : String(form.get("start") ?? ""));
-  if (!outcome.ok) return { error: outcome.error };
+export const markLessonAction = dojoAction(markLessonInput, async ({ input, actor }) => {
+  await setLessonDone(actor, input.slug, input.done);
+  revalidatePath(`/dojo/lessons/${input.slug}`);
   revalidatePath("/dojo");
-  return {};
-}
+});
+
+const noContactInput = z.object({
+  intent: z.enum(["set", "clear"]).default("set"),
+  start: z.string().optional(),
+});
+
+export const noContactAction = dojoAction(noContactInput, async ({ input, actor }) => {
+  const outcome = await setNoContactStart(actor, input.intent === "clear" ? null : (input.start ?? ""));
+  if (!outcome.ok) return { ...outcome, fieldErrors: { start: outcome.error } };
+  revalidatePath("/dojo");
+});

@@ -1,11 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { noContactAction, type NoContactState } from "./actions";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
+import { noContactAction } from "./actions";
 
 /** Set, change or restart the no-contact count. Restarting is part of it, not a failure. */
 export function NoContactForm({ start, today }: { start: string | null; today: string }) {
-  const [state, action, pending] = useActionState<NoContactState, FormData>(noContactAction, {});
+  const [state, action, pending] = useActionState(noContactAction, idle);
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
@@ -13,7 +15,8 @@ export function NoContactForm({ start, today }: { start: string | null; today: s
           <label htmlFor="nc-start" className="text-sm font-medium">
             {start ? "Change or restart from" : "My no contact started on"}
           </label>
-          <input id="nc-start" name="start" type="date" max={today} defaultValue={start ?? today} className="rounded-lg border-2 border-line bg-card px-3 py-2 text-ink" />
+          <input id="nc-start" name="start" type="date" max={today} defaultValue={state.values?.start ?? start ?? today} {...invalidProps(state, "start", "nc-start")} className="rounded-lg border-2 border-line bg-card px-3 py-2 text-ink" />
+          <FieldError state={state} name="start" inputId="nc-start" />
         </div>
         <button type="submit" className="btn-secondary" disabled={pending}>
           {start ? "Update" : "Start counting"}
@@ -24,11 +27,7 @@ export function NoContactForm({ start, today }: { start: string | null; today: s
           </button>
         ) : null}
       </div>
-      {state.error ? (
-        <p role="alert" className="text-sm font-medium text-alert">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError state={state} fields={["start"]} size="compact" />
     </form>
   );
 }

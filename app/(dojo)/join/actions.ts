@@ -1,13 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/client";
+import { checkbox } from "@/lib/actions/fields";
 import { startCheckout } from "@/lib/billing/checkout";
 import { keepQuizResult } from "@/lib/quiz/results";
 
-export async function continueToCheckout(form: FormData) {
-  const user = await requireSignedInUser();
-  const result = String(form.get("result") ?? "");
-  if (result && form.get("keep") === "yes") await keepQuizResult(user, result);
-  redirect(await startCheckout(user, String(form.get("plan") ?? "")));
-}
+const checkoutInput = z.object({ plan: z.string().max(64), result: z.string().max(200).optional(), keep: checkbox() });
+
+export const continueToCheckout = memberAction(checkoutInput, async ({ input, actor }) => {
+  if (input.result && input.keep) await keepQuizResult(actor, input.result);
+  redirect(await startCheckout(actor, input.plan));
+});

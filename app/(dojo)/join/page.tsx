@@ -1,3 +1,4 @@
+import { ActionForm } from "@/app/components/action-form";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
@@ -28,7 +29,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         You chose the <strong>{plan.name.toLowerCase()}</strong> plan: {formatPrice(plan.amountCents, plan.currency)} a {plan.interval}
         {plan.trialDays > 0 ? `, with the first ${plan.trialDays} days free` : ""}.
       </p>
-      <form action={continueToCheckout} className="space-y-5">
+      <ActionForm action={continueToCheckout} className="space-y-5">
         <input type="hidden" name="plan" value={plan.id} />
         <input type="hidden" name="result" value={result} />
         <fieldset className="space-y-3 rounded-2xl border border-line bg-card p-5">
@@ -46,7 +47,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         <button type="submit" className="btn-primary w-full">
           Continue to payment
         </button>
-      </form>
+      </ActionForm>
     </div>
   );
 }

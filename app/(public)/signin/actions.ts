@@ -2,22 +2,16 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requestEmailLink } from "@/lib/auth/email-link";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/client";
+import { emailSchema, requestEmailLink } from "@/lib/auth/email-link";
 import { clientIp } from "@/lib/http/client-ip";
 
-export interface SignInFormState {
-  error?: string;
-  email?: string;
-}
+// Public: the rate limits and the safe return address are checked in lib/.
+const signInInput = z.object({ email: emailSchema, callbackUrl: z.string().max(2000).optional() });
 
-// A server action is a public endpoint: everything it needs is checked in lib/.
-export async function requestLinkAction(_prev: SignInFormState, form: FormData): Promise<SignInFormState> {
-  const email = String(form.get("email") ?? "");
-  const outcome = await requestEmailLink({
-    email,
-    ip: clientIp(await headers()),
-    callbackUrl: String(form.get("callbackUrl") ?? ""),
-  });
-  if (!outcome.ok) return { error: outcome.message, email };
+export const requestLinkAction = publicAction(signInInput, async ({ input }) => {
+  const outcome = await requestEmailLink({ email: input.email, ip: clientIp(await headers()), callbackUrl: input.callbackUrl ?? "" });
+  if (!outcome.ok) return { ok: false, error: outcome.message, fieldErrors: { email: outcome.message } };
   redirect("/signin/sent");
-}
+});

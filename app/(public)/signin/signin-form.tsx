@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { requestLinkAction, type SignInFormState } from "./actions";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
+import { requestLinkAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInFormState, FormData>(requestLinkAction, {});
+  const [state, action, pending] = useActionState(requestLinkAction, idle);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -19,16 +21,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           autoComplete="email"
           inputMode="email"
           required
-          defaultValue={state.email}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "email-error" : undefined}
+          defaultValue={state.values?.email}
+          {...invalidProps(state, "email", "email")}
           className="w-full rounded-xl border-2 border-line bg-card px-4 py-3 text-lg text-ink focus:border-brand"
         />
-        {state.error ? (
-          <p id="email-error" role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-            {state.error}
-          </p>
-        ) : null}
+        <FieldError state={state} name="email" inputId="email" />
+        <FormError state={state} fields={["email"]} />
       </div>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
         {pending ? "Sending…" : "Email me a sign-in link"}

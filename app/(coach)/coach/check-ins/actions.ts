@@ -1,34 +1,37 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireSignedInUser } from "@/lib/auth/current-user";
-import { addCoachNote, replyToCheckin, saveReplyTemplate } from "@/lib/checkins/coach";
+import { z } from "zod";
+import { coachAction } from "@/lib/actions/client";
+import { addCoachNote, claimCheckin, noteSchema, replySchema, replyToCheckin, saveReplyTemplate, templateSchema } from "@/lib/checkins/coach";
 
-export interface ReplyState {
-  error?: string;
-  sent?: boolean;
-}
+const checkinId = z.string().max(64);
+
+/** A coach starts writing a reply: other coaches now see it is being answered. */
+export const claimAction = coachAction(z.object({ checkinId }), async ({ input, actor }) => {
+  const outcome = await claimCheckin(actor, input.checkinId);
+  if (!outcome.ok) return outcome;
+  revalidatePath("/coach/check-ins");
+});
 
 /** A refused reply comes back with its reason; the coach's text stays in the box. */
-export async function replyAction(id: string, _prev: ReplyState, form: FormData): Promise<ReplyState> {
-  const coach = await requireSignedInUser();
-  const outcome = await replyToCheckin(coach, id, { body: form.get("body") });
-  if (!outcome.ok) return { error: outcome.error };
-  revalidatePath(`/coach/check-ins/${id}`);
+export const replyAction = coachAction(replySchema.extend({ checkinId }), async ({ input, actor }) => {
+  const outcome = await replyToCheckin(actor, input.checkinId, input);
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/coach/check-ins/${input.checkinId}`);
   revalidatePath("/coach/check-ins");
-  return { sent: true };
-}
+  return { ok: true, message: "Reply sent. The member gets a short email saying there’s a reply." };
+});
 
-export async function noteAction(memberId: string, checkinId: string, _prev: ReplyState, form: FormData): Promise<ReplyState> {
-  const coach = await requireSignedInUser();
-  const outcome = await addCoachNote(coach, memberId, { body: form.get("body") });
-  if (!outcome.ok) return { error: outcome.error };
-  revalidatePath(`/coach/check-ins/${checkinId}`);
-  return { sent: true };
-}
+export const noteAction = coachAction(noteSchema.extend({ memberId: z.string().max(64), checkinId }), async ({ input, actor }) => {
+  const outcome = await addCoachNote(actor, input.memberId, input);
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/coach/check-ins/${input.checkinId}`);
+  return { ok: true, message: "Noted." };
+});
 
-export async function templateAction(_prev: ReplyState, form: FormData): Promise<ReplyState> {
-  const coach = await requireSignedInUser();
-  const outcome = await saveReplyTemplate(coach, { title: form.get("title"), body: form.get("body") });
-  return outcome.ok ? { sent: true } : { error: outcome.error };
-}
+export const templateAction = coachAction(templateSchema, async ({ input, actor }) => {
+  const outcome = await saveReplyTemplate(actor, input);
+  if (!outcome.ok) return outcome;
+  return { ok: true, message: "Saved." };
+});

@@ -2,63 +2,48 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireSignedInUser } from "@/lib/auth/current-user";
-import { createLesson, createModule, moveLesson, reorderLessons, restoreVersion, saveLesson } from "@/lib/lessons/editor";
+import { z } from "zod";
+import { coachAction } from "@/lib/actions/client";
+import { rowId } from "@/lib/actions/fields";
+import { createLesson, createModule, lessonInput, moduleInput, moveLesson, newLessonInput, reorderLessons, restoreVersion, saveLesson } from "@/lib/lessons/editor";
 
-export interface FormState {
-  error?: string;
-  savedAt?: string;
-}
-
-export async function createModuleAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const coach = await requireSignedInUser();
-  const outcome = await createModule(coach, { title: form.get("title"), summary: form.get("summary") ?? "" });
-  if (!outcome.ok) return { error: outcome.error };
+export const createModuleAction = coachAction(moduleInput, async ({ input, actor }) => {
+  const outcome = await createModule(actor, input);
+  if (!outcome.ok) return outcome;
   revalidatePath("/coach/lessons");
-  return {};
-}
+  return { ok: true, message: "Module added." };
+});
 
-export async function createLessonAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const coach = await requireSignedInUser();
-  const outcome = await createLesson(coach, { moduleId: form.get("moduleId"), title: form.get("title") });
-  if (!outcome.ok) return { error: outcome.error };
+export const createLessonAction = coachAction(newLessonInput, async ({ input, actor }) => {
+  const outcome = await createLesson(actor, input);
+  if (!outcome.ok) return outcome;
   redirect(`/coach/lessons/${outcome.id}`);
-}
+});
 
-export async function moveLessonAction(form: FormData) {
-  const coach = await requireSignedInUser();
-  await moveLesson(coach, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down");
+export const moveLessonAction = coachAction(z.object({ id: rowId(), direction: z.enum(["up", "down"]) }), async ({ input, actor }) => {
+  await moveLesson(actor, input.id, input.direction);
   revalidatePath("/coach/lessons");
-}
+});
 
-export async function reorderLessonsAction(moduleId: number, orderedIds: number[]) {
-  const coach = await requireSignedInUser();
-  const ok = await reorderLessons(coach, moduleId, orderedIds);
+/** Drag and drop sends the module's whole new order. */
+export const reorderLessonsAction = coachAction(z.object({ moduleId: rowId(), orderedIds: z.array(rowId()).max(500) }), async ({ input, actor }) => {
+  const ok = await reorderLessons(actor, input.moduleId, input.orderedIds);
   revalidatePath("/coach/lessons");
-  return ok;
-}
+  return ok ? { ok: true } : { ok: false, error: "The order could not be saved; please reload." };
+});
 
 /** A failed save returns the error and the page keeps every word the coach typed. */
-export async function saveLessonAction(id: number, _prev: FormState, form: FormData): Promise<FormState> {
-  const coach = await requireSignedInUser();
-  const outcome = await saveLesson(coach, id, {
-    title: form.get("title"),
-    slug: form.get("slug"),
-    bodyMd: form.get("bodyMd"),
-    exerciseMd: form.get("exerciseMd"),
-    releaseOffsetDays: form.get("releaseOffsetDays"),
-    status: form.get("status"),
-  });
-  if (!outcome.ok) return { error: outcome.error };
+export const saveLessonAction = coachAction(lessonInput.extend({ id: rowId() }), async ({ input: { id, ...lesson }, actor }) => {
+  const outcome = await saveLesson(actor, id, lesson);
+  if (!outcome.ok) return outcome;
   revalidatePath(`/coach/lessons/${id}`);
   revalidatePath("/coach/lessons");
   revalidatePath(`/dojo/lessons/${outcome.slug}`);
-  return { savedAt: new Date().toISOString() };
-}
+  return { ok: true, message: "Saved." };
+});
 
-export async function restoreVersionAction(form: FormData) {
-  const coach = await requireSignedInUser();
-  const lessonId = Number(form.get("lessonId"));
-  await restoreVersion(coach, lessonId, Number(form.get("versionId")));
-  revalidatePath(`/coach/lessons/${lessonId}`);
-}
+export const restoreVersionAction = coachAction(z.object({ lessonId: rowId(), versionId: rowId() }), async ({ input, actor }) => {
+  const outcome = await restoreVersion(actor, input.lessonId, input.versionId);
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/coach/lessons/${input.lessonId}`);
+});

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ActionForm } from "@/app/components/action-form";
 import { moveLessonAction, reorderLessonsAction } from "./actions";
 
 interface Item {
@@ -29,7 +30,10 @@ export function LessonOrder({ moduleId, items }: { moduleId: number; items: Item
     next.splice(at, 0, moved);
     setOrder(next);
     setDragging(null);
-    void reorderLessonsAction(moduleId, next.map((i) => i.id)).then((ok) => setAnnouncement(ok ? `Moved “${moved.title}”.` : "The order could not be saved; please reload."));
+    void reorderLessonsAction({ moduleId, orderedIds: next.map((i) => i.id) }).then(
+      (result) => setAnnouncement(result.ok ? `Moved “${moved.title}”.` : (result.error ?? "The order could not be saved; please reload.")),
+      () => setAnnouncement("The order could not be saved; please reload."),
+    );
   }
 
   return (
@@ -56,7 +60,7 @@ export function LessonOrder({ moduleId, items }: { moduleId: number; items: Item
             </span>
             <span className="flex gap-1">
               {(["up", "down"] as const).map((direction) => (
-                <form key={direction} action={moveLessonAction}>
+                <ActionForm key={direction} action={moveLessonAction}>
                   <input type="hidden" name="id" value={l.id} />
                   <input type="hidden" name="direction" value={direction} />
                   <button
@@ -67,7 +71,7 @@ export function LessonOrder({ moduleId, items }: { moduleId: number; items: Item
                   >
                     {direction === "up" ? "↑" : "↓"}
                   </button>
-                </form>
+                </ActionForm>
               ))}
             </span>
           </li>

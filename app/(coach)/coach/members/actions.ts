@@ -1,24 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdminUser } from "@/lib/auth/current-user";
-import { grantComp, revokeComp } from "@/lib/members";
+import { z } from "zod";
+import { adminAction } from "@/lib/actions/client";
+import { rowId } from "@/lib/actions/fields";
+import { grantComp, grantCompSchema, revokeComp } from "@/lib/members";
 
-export interface CompFormState {
-  error?: string;
-  done?: boolean;
-}
-
-export async function grantCompAction(_prev: CompFormState, form: FormData): Promise<CompFormState> {
-  const admin = await requireAdminUser();
-  const outcome = await grantComp(admin, { userId: form.get("userId"), endsOn: form.get("endsOn"), note: form.get("note") ?? undefined });
-  if (!outcome.ok) return { error: outcome.error };
+export const grantCompAction = adminAction(grantCompSchema, async ({ input, actor }) => {
+  const outcome = await grantComp(actor, input);
+  if (!outcome.ok) return outcome;
   revalidatePath("/coach/members");
-  return { done: true };
-}
+  return { ok: true, message: "Free access granted." };
+});
 
-export async function revokeCompAction(form: FormData) {
-  const admin = await requireAdminUser();
-  await revokeComp(admin, Number(form.get("compId")));
+export const revokeCompAction = adminAction(z.object({ compId: rowId() }), async ({ input, actor }) => {
+  const outcome = await revokeComp(actor, input.compId);
   revalidatePath("/coach/members");
-}
+  if (!outcome.ok) return { ok: false, error: "That free access had already ended." };
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireCoach } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { listMembers, type MemberRow } from "@/lib/members";
+import { ActionForm } from "@/app/components/action-form";
 import { revokeCompAction } from "./actions";
 import { GrantCompForm } from "./grant-comp-form";
 
@@ -51,12 +52,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               </p>
               {admin ? (
                 m.activeComp ? (
-                  <form action={revokeCompAction}>
+                  <ActionForm action={revokeCompAction}>
                     <input type="hidden" name="compId" value={m.activeComp.id} />
                     <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
                       Revoke free access
                     </button>
-                  </form>
+                  </ActionForm>
                 ) : (
                   <GrantCompForm userId={m.id} email={m.email} />
                 )

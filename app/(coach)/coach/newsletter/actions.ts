@@ -2,87 +2,79 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { coachAction } from "@/lib/actions/client";
+import { checkbox, rowId } from "@/lib/actions/fields";
 import { importSubscribers, type ImportSummary } from "@/lib/newsletter/import-export";
-import { deleteDraft, saveIssue, scheduleIssue, sendIssueNow, sendTestIssue, unscheduleIssue } from "@/lib/newsletter/issues";
+import { deleteDraft, issueInputSchema, saveIssue, scheduleIssue, sendIssueNow, sendTestIssue, unscheduleIssue } from "@/lib/newsletter/issues";
 
-// Server actions are public endpoints: lib/ checks that the caller is a coach.
+// Intents that act on the stored issue, and those that save what is on screen first
+// (so a test or a send is of exactly this text). A missing intent is a plain save.
+const issueId = rowId().optional();
+const issueForm = z.preprocess(
+  (v) => (v && typeof v === "object" && !("intent" in v) ? { ...v, intent: "save" } : v),
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.enum(["unschedule", "delete"]), issueId }),
+    issueInputSchema.extend({ intent: z.enum(["save", "test", "schedule", "send"]), issueId, sendAt: z.string().max(40).optional() }),
+  ]),
+);
 
-export interface IssueFormState {
-  error?: string;
-  notice?: string;
-}
+const editorPath = (id: number, params: Record<string, string>) => `/coach/newsletter/${id}?${new URLSearchParams(params)}`;
 
-const INTENTS = ["save", "test", "schedule", "send", "unschedule", "delete"] as const;
-type Intent = (typeof INTENTS)[number];
-
-export async function issueAction(issueId: number | null, _prev: IssueFormState, form: FormData): Promise<IssueFormState> {
-  const user = await requireSignedInUser();
-  const raw = String(form.get("intent") ?? "save");
-  const intent: Intent = (INTENTS as readonly string[]).includes(raw) ? (raw as Intent) : "save";
-
-  if (intent === "unschedule" || intent === "delete") {
-    if (issueId === null) return { error: "Save the issue first." };
-    if (intent === "delete") {
-      const r = await deleteDraft(user, issueId);
-      if (!r.ok) return { error: r.error };
+export const issueAction = coachAction(issueForm, async ({ input, actor }) => {
+  const existing = input.issueId ?? null;
+  if (!("subject" in input)) {
+    if (existing === null) return { ok: false, error: "Save the issue first." };
+    if (input.intent === "delete") {
+      const r = await deleteDraft(actor, existing);
+      if (!r.ok) return r;
       revalidatePath("/coach/newsletter");
       redirect("/coach/newsletter");
     }
-    const r = await unscheduleIssue(user, issueId);
-    revalidatePath(`/coach/newsletter/${issueId}`);
-    return r.ok ? { notice: "Unscheduled. It’s a draft again." } : { error: r.error };
+    const r = await unscheduleIssue(actor, existing);
+    revalidatePath(`/coach/newsletter/${existing}`);
+    return r.ok ? { ok: true, message: "Unscheduled. It’s a draft again." } : r;
   }
 
-  // Everything else saves what is on screen first, so a test or a send is of exactly this text.
-  const saved = await saveIssue(user, issueId, {
-    subject: form.get("subject"),
-    bodyMd: form.get("bodyMd"),
-    audience: form.get("audience"),
-    visibility: form.get("visibility"),
-  });
-  if (!saved.ok) return { error: saved.error };
+  const { intent, issueId: _id, sendAt, ...fields } = input;
+  const saved = await saveIssue(actor, existing, fields);
+  if (!saved.ok) return saved;
   const id = saved.id;
   revalidatePath("/coach/newsletter");
+  // A new issue has no editor page yet: every outcome goes to its page, with the message in the address.
+  const answer = (notice: string, message: string) => (existing === null ? redirect(editorPath(id, { notice })) : ({ ok: true, message } as const));
+  const refuse = (error: string, field?: string) => (existing === null ? redirect(editorPath(id, { error })) : { ok: false as const, error, ...(field ? { fieldErrors: { [field]: error } } : {}) });
 
   if (intent === "test") {
-    const r = await sendTestIssue(user, id);
-    if (!r.ok) return { error: r.error };
-    if (issueId === null) redirect(`/coach/newsletter/${id}?notice=test`);
-    return { notice: `Saved, and a test copy is on its way to ${r.to}.` };
+    const r = await sendTestIssue(actor, id);
+    return r.ok ? answer("test", `Saved, and a test copy is on its way to ${r.to}.`) : refuse(r.error);
   }
   if (intent === "schedule") {
-    const r = await scheduleIssue(user, id, form.get("sendAt"));
-    if (!r.ok) {
-      if (issueId === null) redirect(`/coach/newsletter/${id}?${new URLSearchParams({ error: r.error })}`);
-      return { error: r.error };
-    }
-    redirect(`/coach/newsletter/${id}?notice=scheduled`);
+    const r = await scheduleIssue(actor, id, sendAt);
+    if (!r.ok) return refuse(r.error, "sendAt");
+    redirect(editorPath(id, { notice: "scheduled" }));
   }
   if (intent === "send") {
-    const r = await sendIssueNow(user, id);
-    if (!r.ok) {
-      if (issueId === null) redirect(`/coach/newsletter/${id}?${new URLSearchParams({ error: r.error })}`);
-      return { error: r.error };
-    }
-    redirect(`/coach/newsletter/${id}?notice=sending`);
+    const r = await sendIssueNow(actor, id);
+    if (!r.ok) return refuse(r.error);
+    redirect(editorPath(id, { notice: "sending" }));
   }
-  if (issueId === null) redirect(`/coach/newsletter/${id}?notice=saved`);
-  return { notice: "Saved." };
-}
+  return answer("saved", "Saved.");
+});
 
-export interface ImportFormState {
-  error?: string;
-  errors?: { line: number; message: string }[];
+const importForm = z.object({
+  file: z.instanceof(File, { error: "Choose a CSV file to import." }).refine((f) => f.size > 0, "Choose a CSV file to import."),
+  skipInvalid: checkbox(),
+});
+
+export interface ImportResult {
+  errors: { line: number; message: string }[];
   summary?: ImportSummary;
 }
 
-export async function importAction(_prev: ImportFormState, form: FormData): Promise<ImportFormState> {
-  const user = await requireSignedInUser();
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV file to import." };
-  const result = await importSubscribers(user, await file.text(), { skipInvalid: form.get("skipInvalid") === "on" });
+export const importAction = coachAction(importForm, async ({ input, actor }) => {
+  const result = await importSubscribers(actor, await input.file.text(), { skipInvalid: input.skipInvalid });
   revalidatePath("/coach/newsletter");
-  if (!result.ok) return { error: result.message, errors: result.errors };
-  return { summary: result.summary, errors: result.errors };
-}
+  const data: ImportResult = result.ok ? { summary: result.summary, errors: result.errors } : { errors: result.errors };
+  return result.ok ? { ok: true, data } : { ok: false, error: result.message, data };
+});

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { issueAction, type IssueFormState } from "./actions";
+import { issueAction } from "./actions";
 
 type Audience = "all" | "members" | "non_members";
 type Visibility = "public" | "members";
@@ -45,7 +46,7 @@ export function IssueEditor({
   notice?: string;
   error?: string;
 }) {
-  const [state, action, pending] = useActionState<IssueFormState, FormData>(issueAction.bind(null, issue?.id ?? null), { notice, error });
+  const [state, action, pending] = useActionState(issueAction, { message: notice, error, ok: error ? false : notice ? true : undefined });
   const [subject, setSubject] = useState(issue?.subject ?? "");
   const [body, setBody] = useState(issue?.bodyMd ?? "");
   const [audience, setAudience] = useState<Audience>(issue?.audience ?? "all");
@@ -55,11 +56,13 @@ export function IssueEditor({
 
   return (
     <form action={action} className="space-y-6">
+      {issue ? <input type="hidden" name="issueId" value={issue.id} /> : null}
       <div>
         <label htmlFor="subject" className="text-sm font-medium">
           Subject
         </label>
-        <input id="subject" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={150} className={field} />
+        <input id="subject" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={150} {...invalidProps(state, "subject", "subject")} className={field} />
+        <FieldError state={state} name="subject" inputId="subject" />
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -74,8 +77,10 @@ export function IssueEditor({
             value={body}
             onChange={(e) => setBody(e.target.value)}
             aria-describedby="body-help"
+            {...invalidProps(state, "bodyMd", "body")}
             className={`${field} font-mono text-sm`}
           />
+          <FieldError state={state} name="bodyMd" inputId="body" />
           <p id="body-help" className="text-xs text-muted">
             **bold**, *italic*, ## heading, - list, [words](https://link). Each letter ends with the unsubscribe links.
           </p>
@@ -113,13 +118,10 @@ export function IssueEditor({
       </div>
 
       <div aria-live="polite">
-        {state.error ? (
-          <p role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-            {state.error} Nothing was lost: your text is still here.
-          </p>
-        ) : state.notice ? (
-          <p className="rounded-lg bg-brand-soft px-4 py-3 font-medium">{state.notice}</p>
-        ) : null}
+        <FormError state={state} fields={["subject", "bodyMd", "sendAt"]}>
+          {" "}Nothing was lost: your text is still here.
+        </FormError>
+        {state.ok && state.message ? <p className="rounded-lg bg-brand-soft px-4 py-3 font-medium">{state.message}</p> : null}
       </div>
 
       <div className="flex flex-wrap gap-3">
@@ -153,7 +155,8 @@ export function IssueEditor({
             <label htmlFor="sendAt" className="text-sm font-medium">
               Date and time ({timeZone})
             </label>
-            <input id="sendAt" name="sendAt" type="datetime-local" value={sendAt} onChange={(e) => setSendAt(e.target.value)} className={field} />
+            <input id="sendAt" name="sendAt" type="datetime-local" value={sendAt} onChange={(e) => setSendAt(e.target.value)} {...invalidProps(state, "sendAt", "sendAt")} className={field} />
+            <FieldError state={state} name="sendAt" inputId="sendAt" />
           </div>
           <button type="submit" name="intent" value="schedule" className="btn-secondary" disabled={pending}>
             {issue?.status === "scheduled" ? "Reschedule" : "Schedule"}

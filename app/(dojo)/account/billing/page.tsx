@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { refreshSubscriptionsFromStripe } from "@/lib/billing/checkout";
 import { formatPrice } from "@/lib/billing/plans";
 import { getAccess, latestSubscription } from "@/lib/billing/subscriptions";
+import { ActionForm } from "@/app/components/action-form";
 import { manageBillingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Membership and billing", robots: { index: false } };
@@ -66,12 +67,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       {sub ? (
-        <form action={manageBillingAction} className="space-y-2">
+        <ActionForm action={manageBillingAction} className="space-y-2">
           <button type="submit" className="btn-primary">
             Manage billing
           </button>
           <p className="text-sm text-muted">Change your card, see invoices, or cancel — on Stripe’s secure page.</p>
-        </form>
+        </ActionForm>
       ) : null}
     </div>
   );

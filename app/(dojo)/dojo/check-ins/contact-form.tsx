@@ -1,11 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { logContactAction, type ContactState } from "./actions";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
+import { logContactAction } from "./actions";
 
 /** "My ex reached out" / "I reached out": logged without judgement, with the option to restart the count. */
 export function ContactForm({ today }: { today: string }) {
-  const [state, action, pending] = useActionState<ContactState, FormData>(logContactAction, {});
+  const [state, action, pending] = useActionState(logContactAction, idle);
   return (
     <form action={action} className="space-y-3 rounded-2xl border border-line bg-card p-4">
       <fieldset className="space-y-2">
@@ -23,7 +25,8 @@ export function ContactForm({ today }: { today: string }) {
           <label htmlFor="onDate" className="text-sm">
             On
           </label>
-          <input id="onDate" name="onDate" type="date" max={today} defaultValue={today} className="rounded-lg border-2 border-line bg-card px-2 py-1.5 text-ink" />
+          <input id="onDate" name="onDate" type="date" max={today} defaultValue={state.values?.onDate ?? today} {...invalidProps(state, "onDate", "onDate")} className="rounded-lg border-2 border-line bg-card px-2 py-1.5 text-ink" />
+          <FieldError state={state} name="onDate" inputId="onDate" />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="restart" value="yes" className="size-4 accent-brand" />
@@ -33,8 +36,9 @@ export function ContactForm({ today }: { today: string }) {
           Log it
         </button>
       </div>
+      <FormError state={state} fields={["onDate"]} size="compact" />
       <p aria-live="polite" className="text-sm">
-        {state.error ? <span className="text-alert">{state.error}</span> : state.done ? "Logged. It happens — what matters is what you do next." : ""}
+        {state.ok ? "Logged. It happens — what matters is what you do next." : ""}
       </p>
     </form>
   );

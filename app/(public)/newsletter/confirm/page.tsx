@@ -1,3 +1,4 @@
+import { ActionForm } from "@/app/components/action-form";
 import type { Metadata } from "next";
 import { NewsletterSignup } from "@/app/components/newsletter-signup";
 import { checkConfirmLink } from "@/lib/newsletter/subscribers";
@@ -31,12 +32,12 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
       <p className="leading-relaxed">
         You’re confirming <strong className="break-all">{link.email}</strong> for the ex-communication letter.
       </p>
-      <form action={confirmAction}>
+      <ActionForm action={confirmAction}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="btn-primary w-full sm:w-auto">
           Confirm
         </button>
-      </form>
+      </ActionForm>
       <p className="text-sm text-muted">Didn’t ask for this? Just close the page. Nothing happens without the button.</p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { ActionForm } from "@/app/components/action-form";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { subscriptionForToken } from "@/lib/newsletter/subscribers";
@@ -51,22 +52,22 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
             <p className="leading-relaxed text-muted">
               {intent === "unsubscribe" ? "Press the button to stop the letters. One click, no questions." : "You get the ex-communication letter at this address."}
             </p>
-            <form action={unsubscribeAction}>
+            <ActionForm action={unsubscribeAction}>
               <input type="hidden" name="token" value={token} />
               <button type="submit" className={intent === "unsubscribe" ? "btn-primary" : "btn-secondary"}>
                 Unsubscribe
               </button>
-            </form>
+            </ActionForm>
           </>
         ) : (
           <>
             <p className="leading-relaxed text-muted">We won’t send letters to this address. Changed your mind? One click brings them back.</p>
-            <form action={resubscribeAction}>
+            <ActionForm action={resubscribeAction}>
               <input type="hidden" name="token" value={token} />
               <button type="submit" className="btn-secondary">
                 Subscribe again
               </button>
-            </form>
+            </ActionForm>
           </>
         )}
       </section>

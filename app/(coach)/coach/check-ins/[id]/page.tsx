@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Check-in", robots: { index: false } 
 const stamp = (d: Date | null) => (d ? stampUtc(d) : "");
 
 // Opening this page is a read of private words: lib/checkins records it, and the member sees it.
+// It claims nothing: the reply form claims the check-in when the coach starts writing.
 export default async function CoachCheckinPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const coach = await requireCoach(`/coach/check-ins/${id}`);
@@ -55,7 +56,7 @@ export default async function CoachCheckinPage({ params }: { params: Promise<{ i
               {c.takenBy} is answering this check-in right now, so the reply box is closed for you. Pick another from the queue.
             </p>
           ) : (
-            <ReplyForm checkinId={c.id} templates={templates} />
+            <ReplyForm checkinId={c.id} templates={templates} mine={c.mine} />
           )}
         </div>
 

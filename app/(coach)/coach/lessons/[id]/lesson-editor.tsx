@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
 import type { LessonForEditing } from "@/lib/lessons/editor";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { saveLessonAction, type FormState } from "../actions";
+import { saveLessonAction } from "../actions";
 
 const field = "w-full rounded-lg border-2 border-line bg-card px-3 py-2 text-ink focus:border-brand";
 
@@ -12,7 +14,7 @@ const field = "w-full rounded-lg border-2 border-line bg-card px-3 py-2 text-ink
  * fields are controlled, so a failed save leaves every word where it was.
  */
 export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveLessonAction.bind(null, lesson.id), {});
+  const [state, action, pending] = useActionState(saveLessonAction, idle);
   const [title, setTitle] = useState(lesson.title);
   const [slug, setSlug] = useState(lesson.slug);
   const [body, setBody] = useState(lesson.bodyMd);
@@ -22,18 +24,21 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
 
   return (
     <form action={action} className="space-y-4">
+      <input type="hidden" name="id" value={lesson.id} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="title" className="text-sm font-medium">
             Title
           </label>
-          <input id="title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} className={field} />
+          <input id="title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} {...invalidProps(state, "title", "title")} className={field} />
+          <FieldError state={state} name="title" inputId="title" />
         </div>
         <div>
           <label htmlFor="slug" className="text-sm font-medium">
             Address (/dojo/lessons/…)
           </label>
-          <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="slug-help" className={field} />
+          <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="slug-help" {...invalidProps(state, "slug", "slug")} className={field} />
+          <FieldError state={state} name="slug" inputId="slug" />
           <p id="slug-help" className="text-xs text-muted">
             Stays the same when you change the title. If you change it, the old address keeps working.
           </p>
@@ -42,7 +47,8 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
           <label htmlFor="offset" className="text-sm font-medium">
             Opens on day (after the member starts)
           </label>
-          <input id="offset" name="releaseOffsetDays" type="number" min={0} max={730} value={offset} onChange={(e) => setOffset(e.target.value)} className={field} />
+          <input id="offset" name="releaseOffsetDays" type="number" min={0} max={730} value={offset} onChange={(e) => setOffset(e.target.value)} {...invalidProps(state, "releaseOffsetDays", "offset")} className={field} />
+          <FieldError state={state} name="releaseOffsetDays" inputId="offset" />
         </div>
         <div>
           <label htmlFor="status" className="text-sm font-medium">
@@ -60,13 +66,15 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
             <label htmlFor="body" className="text-sm font-medium">
               Lesson (Markdown)
             </label>
-            <textarea id="body" name="bodyMd" rows={18} value={body} onChange={(e) => setBody(e.target.value)} className={`${field} font-mono text-sm`} />
+            <textarea id="body" name="bodyMd" rows={18} value={body} onChange={(e) => setBody(e.target.value)} {...invalidProps(state, "bodyMd", "body")} className={`${field} font-mono text-sm`} />
+            <FieldError state={state} name="bodyMd" inputId="body" />
           </div>
           <div>
             <label htmlFor="exercise" className="text-sm font-medium">
               Exercise (Markdown)
             </label>
-            <textarea id="exercise" name="exerciseMd" rows={6} value={exercise} onChange={(e) => setExercise(e.target.value)} className={`${field} font-mono text-sm`} />
+            <textarea id="exercise" name="exerciseMd" rows={6} value={exercise} onChange={(e) => setExercise(e.target.value)} {...invalidProps(state, "exerciseMd", "exercise")} className={`${field} font-mono text-sm`} />
+            <FieldError state={state} name="exerciseMd" inputId="exercise" />
           </div>
         </div>
         <section aria-label="Preview" className="space-y-3 rounded-2xl border border-line bg-paper p-4">
@@ -81,16 +89,15 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
           ) : null}
         </section>
       </div>
+      <FormError state={state} fields={["title", "slug", "releaseOffsetDays", "bodyMd", "exerciseMd"]}>
+        {" "}Nothing was lost: your text is still here.
+      </FormError>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </button>
         <p aria-live="polite" className="text-sm">
-          {state.error ? (
-            <span className="font-medium text-alert">{state.error} Nothing was lost: your text is still here.</span>
-          ) : (
-            `Last saved ${lesson.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC.`
-          )}
+          {state.ok ? state.message : state.ok === false ? "" : `Last saved ${lesson.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC.`}
         </p>
       </div>
     </form>

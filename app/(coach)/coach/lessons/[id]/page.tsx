@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCoach } from "@/lib/auth/current-user";
 import { lessonForEditing } from "@/lib/lessons/editor";
+import { ActionForm } from "@/app/components/action-form";
 import { restoreVersionAction } from "../actions";
 import { LessonEditor } from "./lesson-editor";
 
@@ -36,13 +37,13 @@ export default async function EditLessonPage({ params }: { params: Promise<{ id:
                 <span>
                   {v.title} <span className="text-sm text-muted">· saved {v.savedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</span>
                 </span>
-                <form action={restoreVersionAction}>
+                <ActionForm action={restoreVersionAction}>
                   <input type="hidden" name="lessonId" value={lesson.id} />
                   <input type="hidden" name="versionId" value={v.id} />
                   <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
                     Restore
                   </button>
-                </form>
+                </ActionForm>
               </li>
             ))}
           </ul>

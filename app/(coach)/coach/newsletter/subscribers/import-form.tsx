@@ -1,17 +1,19 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { importAction, type ImportFormState } from "../actions";
+import { FormError } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
+import { importAction } from "../actions";
 
 // Server actions accept bodies up to 1 MB (Next's default): check before sending rather than fail opaquely.
 const MAX_BYTES = 1024 * 1024;
 const SHOWN_ERRORS = 100;
 
 export function ImportForm() {
-  const [state, action, pending] = useActionState<ImportFormState, FormData>(importAction, {});
+  const [state, action, pending] = useActionState(importAction, idle);
   const [tooBig, setTooBig] = useState(false);
-  const errors = state.errors ?? [];
-  const s = state.summary;
+  const errors = state.data?.errors ?? [];
+  const s = state.data?.summary;
   const n = (x: number) => x.toLocaleString("en-US");
 
   return (
@@ -42,16 +44,7 @@ export function ImportForm() {
       </form>
 
       <div aria-live="polite" className="space-y-3">
-        {tooBig ? (
-          <p role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-            That file is larger than 1 MB. Split it into parts and import them one after another.
-          </p>
-        ) : null}
-        {state.error ? (
-          <p role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-            {state.error}
-          </p>
-        ) : null}
+        <FormError state={tooBig ? { error: "That file is larger than 1 MB. Split it into parts and import them one after another." } : state} />
         {s ? (
           <div className="rounded-lg bg-brand-soft px-4 py-3">
             <p className="font-semibold">Imported.</p>

@@ -5,6 +5,7 @@ import { CheckinReply, CheckinText, stampUtc } from "@/app/components/checkin-te
 import { CrisisResources } from "@/app/components/crisis-resources";
 import { requireUser } from "@/lib/auth/current-user";
 import { myCheckin } from "@/lib/checkins/member";
+import { ActionForm } from "@/app/components/action-form";
 import { deleteCheckinAction } from "../actions";
 import { ClearLocalDraft } from "../new/clear-local-draft";
 
@@ -67,13 +68,13 @@ export default async function CheckinPage({ params, searchParams }: { params: Pr
         </Link>
         <details>
           <summary className="cursor-pointer text-sm text-muted">Delete this check-in</summary>
-          <form action={deleteCheckinAction} className="mt-2 space-y-2">
+          <ActionForm action={deleteCheckinAction} className="mt-2 space-y-2">
             <input type="hidden" name="id" value={c.id} />
             <p className="text-sm">This removes it, and any reply, for good.</p>
             <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
               Yes, delete it
             </button>
-          </form>
+          </ActionForm>
         </details>
       </div>
     </article>

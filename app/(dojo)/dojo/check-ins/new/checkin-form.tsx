@@ -2,8 +2,18 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { CrisisResources } from "@/app/components/crisis-resources";
+import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { idle } from "@/lib/actions/state";
 import { detectDanger } from "@/lib/safety/detect";
-import { saveDraftAction, submitCheckinAction, type DraftPayload, type SubmitState } from "../actions";
+import { saveDraftAction, submitCheckinAction } from "../actions";
+
+export interface DraftPayload {
+  happened: string;
+  win: string;
+  hard: string;
+  question: string;
+  mood: number | null;
+}
 
 export const LOCAL_KEY = "dojo-checkin-draft";
 const fields = [
@@ -26,7 +36,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
   const [saveNote, setSaveNote] = useState(savedAt ? "Draft saved." : "");
   // Controlled like the text, so a failed send never flips a private entry back to "send to coach".
   const [sendTo, setSendTo] = useState<"coach" | "private">("coach");
-  const [state, action, pending] = useActionState<SubmitState, FormData>(submitCheckinAction, {});
+  const [state, action, pending] = useActionState(submitCheckinAction, idle);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const restored = useRef(false);
 
@@ -60,7 +70,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
       setSaveNote("Saving…");
       try {
         const result = await saveDraftAction(next);
-        setSaveNote(result.ok ? "Draft saved." : `${result.error}`);
+        setSaveNote(result.ok ? "Draft saved." : result.signedOut ? "You’ve been signed out. Your words are kept on this device." : (result.error ?? "Not saved."));
       } catch {
         setSaveNote("You seem to be offline. Your words are kept on this device.");
       }
@@ -84,7 +94,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
         </div>
       ) : null}
 
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...invalidProps(state, "mood", "mood")}>
         <legend className="font-semibold">How do you feel today, from 1 (awful) to 10 (great)?</legend>
         <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
@@ -95,6 +105,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
             </label>
           ))}
         </div>
+        <FieldError state={state} name="mood" inputId="mood" />
       </fieldset>
 
       {fields.map((f) => (
@@ -108,12 +119,14 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
             rows={f.rows}
             value={draft[f.name as FieldName]}
             onChange={(e) => update({ ...draft, [f.name]: e.target.value })}
+            {...invalidProps(state, f.name, f.name)}
             className="w-full rounded-xl border-2 border-line bg-card px-3 py-2 text-ink focus:border-brand"
           />
+          <FieldError state={state} name={f.name} inputId={f.name} />
         </div>
       ))}
 
-      <fieldset className="space-y-2">
+      <fieldset className="space-y-2" {...invalidProps(state, "sendTo", "sendTo")}>
         <legend className="font-semibold">Who is this for?</legend>
         <label className="flex items-center gap-3">
           <input type="radio" name="sendTo" value="coach" checked={sendTo === "coach"} onChange={() => setSendTo("coach")} className="size-5 accent-brand" />
@@ -123,21 +136,19 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
           <input type="radio" name="sendTo" value="private" checked={sendTo === "private"} onChange={() => setSendTo("private")} className="size-5 accent-brand" />
           Keep it as a private journal entry (no coach will see it)
         </label>
+        <FieldError state={state} name="sendTo" inputId="sendTo" />
       </fieldset>
 
-      {state.error ? (
-        <p role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-          {state.error}
-          {state.signedOut ? (
-            <>
-              {" "}
-              <a href="/signin?callbackUrl=/dojo/check-ins/new" target="_blank" rel="noopener" className="link">
-                Sign in (opens a new tab)
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <FormError state={state} fields={["mood", "sendTo", ...fields.map((f) => f.name)]}>
+        {state.signedOut ? (
+          <>
+            {" "}
+            <a href="/signin?callbackUrl=/dojo/check-ins/new" target="_blank" rel="noopener" className="link">
+              Sign in (opens a new tab)
+            </a>
+          </>
+        ) : null}
+      </FormError>
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={pending}>

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireDojoAccess } from "@/lib/dojo/gate";
 import { formatDay } from "@/lib/lessons/calendar";
 import { lessonForReader } from "@/lib/lessons/member";
+import { ActionForm } from "@/app/components/action-form";
 import { markLessonAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Lesson", robots: { index: false } };
@@ -45,14 +46,14 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
           <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: l.exerciseHtml }} />
         </section>
       ) : null}
-      <form action={markLessonAction} className="flex flex-wrap items-center gap-3">
+      <ActionForm action={markLessonAction} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="slug" value={l.slug} />
         <input type="hidden" name="done" value={l.done ? "no" : "yes"} />
         {l.done ? <p className="font-medium text-brand">✓ You’ve completed this lesson.</p> : null}
         <button type="submit" className={l.done ? "btn-secondary" : "btn-primary"}>
           {l.done ? "Mark as not done" : "Mark complete"}
         </button>
-      </form>
+      </ActionForm>
       <nav aria-label="Lessons" className="flex flex-col gap-3 border-t border-line pt-5 sm:flex-row sm:justify-between">
         {l.previous ? (
           <Link href={`/dojo/lessons/${l.previous.slug}`} className="link">
