@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { FormError } from "@/app/components/form-error";
 import type { QuestionView } from "@/lib/quiz/answer-input";
 import { answerToFields } from "@/lib/quiz/answer-input";
 import type { Answers } from "@/lib/quiz/schema";
@@ -136,11 +137,7 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
                 {q.help}
               </p>
             ) : null}
-            {state.error ? (
-              <p id={errorId} role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-                {state.error}
-              </p>
-            ) : null}
+            <FormError state={state} id={errorId} />
             {q.kind === "number" ? (
               <div className="flex items-center gap-3">
                 <label htmlFor={`${q.id}-input`} className="sr-only">
@@ -200,11 +197,7 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
             Thank you. Your plan is ready.
           </h1>
           <p className="leading-relaxed text-muted">Here is what you told us. You can change anything before you see your plan.</p>
-          {notice === "busy" ? (
-            <p role="alert" className="rounded-lg bg-alert-soft px-4 py-3 font-medium text-alert">
-              Lots of plans were asked for from your connection just now. Please wait a minute, then try again — your answers are kept.
-            </p>
-          ) : null}
+          <FormError state={{ error: notice === "busy" ? "Lots of plans were asked for from your connection just now. Please wait a minute, then try again — your answers are kept." : undefined }} />
           <dl className="divide-y divide-line rounded-2xl border border-line bg-card">
             {visible.map((v) => (
               <div key={v.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
