@@ -74,3 +74,43 @@ test("another member opening someone's check-in gets a 404, and a draft survives
   await expect(stranger.getByText("A thought I must not lose")).toHaveCount(0);
   await strangerContext.close();
 });
+
+test("a refused send says what is missing next to the field and keeps the words; a second coach sees the first one answering", async ({ page, browser }) => {
+  const email = await becomeMember(page, "no-mood");
+  await page.goto("/dojo/check-ins/new");
+  const words = `Forgot the mood ${Date.now()}`;
+  await page.getByLabel("What happened since last time?").fill(words);
+  await page.getByRole("button", { name: "Send" }).click();
+  const moodGroup = page.getByRole("group", { name: /How do you feel today/ });
+  await expect(moodGroup.getByRole("alert")).toHaveText("Choose how you feel, from 1 to 10.");
+  await expect(moodGroup).toHaveAccessibleDescription("Choose how you feel, from 1 to 10.");
+  await expect(page.getByLabel("What happened since last time?")).toHaveValue(words);
+  await expect(page).toHaveURL(/\/dojo\/check-ins\/new$/);
+  await page.getByText("4", { exact: true }).click();
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("Sent. Your coach will read it")).toBeVisible();
+
+  const first = await (await browser.newContext()).newPage();
+  await signInAsCoach(first, 4);
+  await first.getByLabel("Member email").fill(email);
+  await first.getByRole("button", { name: "Filter" }).click();
+  await first.getByRole("link", { name: email }).click();
+  await first.waitForURL(/\/coach\/check-ins\/[0-9a-f-]{36}$/);
+  const checkinUrl = first.url();
+
+  // Only reading: a second coach can still answer.
+  const second = await (await browser.newContext()).newPage();
+  await signInAsCoach(second, 5);
+  await second.goto(checkinUrl);
+  await expect(second.getByLabel("Your reply (Markdown)")).toBeVisible();
+
+  // The first coach starts writing: that claims it, and the second coach now sees it taken.
+  await first.getByLabel("Your reply (Markdown)").fill("Thank you for telling me.");
+  await expect.poll(async () => {
+    await second.reload();
+    return second.getByText("is answering this check-in right now").count();
+  }).toBe(1);
+  await expect(second.getByLabel("Your reply (Markdown)")).toHaveCount(0);
+  await first.getByRole("button", { name: "Send reply" }).click();
+  await expect(first.getByText("This check-in has been answered.")).toBeVisible();
+});

@@ -39,7 +39,17 @@ test("a coach edits a published lesson and the member sees the change", async ({
   const marker = `A fresh note from your coach, ${Date.now()}.`;
   await body.fill(`${await body.inputValue()}\n\n${marker}`);
   await expect(coach.getByRole("region", { name: "Preview" })).toContainText(marker);
+  // A bad address is refused next to its field, and nothing typed is lost.
+  const slug = coach.getByLabel(/Address/);
+  await slug.fill("Not A Slug!");
   await coach.getByRole("button", { name: "Save" }).click();
+  await expect(slug).toHaveAttribute("aria-invalid", "true");
+  await expect(slug).toHaveAccessibleDescription(/lower-case letters, numbers and single dashes/);
+  await expect(body).toHaveValue(new RegExp(marker.replace(/[.]/g, "\\.")));
+  await slug.fill("the-urge-to-explain");
+  await coach.getByRole("button", { name: "Save" }).click();
+  // The editor starts afresh from the saved lesson (keyed by its save time), error gone.
+  await expect(slug).not.toHaveAttribute("aria-invalid");
   // The text it replaced is kept as a version the coach can restore.
   await expect(coach.getByRole("button", { name: "Restore" }).first()).toBeVisible();
   await coachContext.close();

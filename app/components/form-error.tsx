@@ -43,7 +43,13 @@ export function FieldError({ state, name, inputId }: { state: Errors; name: stri
   );
 }
 
-/** aria attributes tying a field to its error, for any input, select or textarea. */
-export function invalidProps(state: Errors, name: string, inputId: string) {
-  return state.fieldErrors?.[name] ? { "aria-invalid": true as const, "aria-describedby": fieldErrorId(inputId) } : {};
+/** For a fieldset of radios: points the group at its error (aria-invalid belongs on the inputs, not the group). */
+export function groupErrorProps(state: Errors, name: string, inputId: string) {
+  return state.fieldErrors?.[name] ? { "aria-describedby": fieldErrorId(inputId) } : {};
+}
+
+/** aria attributes tying a field to its error, for any input, select or textarea; `help` is the id of its hint, kept. */
+export function invalidProps(state: Errors, name: string, inputId: string, help?: string) {
+  if (!state.fieldErrors?.[name]) return help ? { "aria-describedby": help } : {};
+  return { "aria-invalid": true as const, "aria-describedby": [fieldErrorId(inputId), help].filter(Boolean).join(" ") };
 }

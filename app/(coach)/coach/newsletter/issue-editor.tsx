@@ -76,8 +76,7 @@ export function IssueEditor({
             rows={20}
             value={body}
             onChange={(e) => setBody(e.target.value)}
-            aria-describedby="body-help"
-            {...invalidProps(state, "bodyMd", "body")}
+            {...invalidProps(state, "bodyMd", "body", "body-help")}
             className={`${field} font-mono text-sm`}
           />
           <FieldError state={state} name="bodyMd" inputId="body" />

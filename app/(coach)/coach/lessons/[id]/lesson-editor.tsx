@@ -37,7 +37,7 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
           <label htmlFor="slug" className="text-sm font-medium">
             Address (/dojo/lessons/…)
           </label>
-          <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="slug-help" {...invalidProps(state, "slug", "slug")} className={field} />
+          <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} {...invalidProps(state, "slug", "slug", "slug-help")} className={field} />
           <FieldError state={state} name="slug" inputId="slug" />
           <p id="slug-help" className="text-xs text-muted">
             Stays the same when you change the title. If you change it, the old address keeps working.

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { CrisisResources } from "@/app/components/crisis-resources";
-import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
+import { FieldError, FormError, groupErrorProps, invalidProps } from "@/app/components/form-error";
 import { idle } from "@/lib/actions/state";
 import { detectDanger } from "@/lib/safety/detect";
 import { saveDraftAction, submitCheckinAction } from "../actions";
@@ -94,7 +94,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
         </div>
       ) : null}
 
-      <fieldset className="space-y-3" {...invalidProps(state, "mood", "mood")}>
+      <fieldset className="space-y-3" {...groupErrorProps(state, "mood", "mood")}>
         <legend className="font-semibold">How do you feel today, from 1 (awful) to 10 (great)?</legend>
         <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
@@ -126,7 +126,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
         </div>
       ))}
 
-      <fieldset className="space-y-2" {...invalidProps(state, "sendTo", "sendTo")}>
+      <fieldset className="space-y-2" {...groupErrorProps(state, "sendTo", "sendTo")}>
         <legend className="font-semibold">Who is this for?</legend>
         <label className="flex items-center gap-3">
           <input type="radio" name="sendTo" value="coach" checked={sendTo === "coach"} onChange={() => setSendTo("coach")} className="size-5 accent-brand" />
