@@ -82,10 +82,13 @@ function ordered(names: string[], folder: string, suffix: string): { name: strin
   return entries.sort((a, b) => a.order - b.order);
 }
 
-const visible = (names: string[]) => names.filter((n) => !n.startsWith("."));
+// Every file access goes through these two, marked so Turbopack does not trace the whole project into
+// the server's output for them: the folder is read at run time from the working directory, like drizzle/.
+const listFolder = async (...parts: string[]) => (await readdir(/*turbopackIgnore: true*/ path.join(...parts))).filter((n) => !n.startsWith("."));
+const readText = (...parts: string[]) => readFile(/*turbopackIgnore: true*/ path.join(...parts), "utf8");
 
 async function loadLesson(dir: string, file: string): Promise<SeedLesson & { file: string }> {
-  const { data, body } = splitFrontMatter(await readFile(path.join(dir, file), "utf8"), file);
+  const { data, body } = splitFrontMatter(await readText(dir, file), file);
   const meta = frontMatter(lessonFrontMatter, data, file);
   const parts = body.split(exerciseHeading);
   if (parts.length !== 2) throw new CurriculumError(file, `needs exactly one "# Exercise" line between the lesson and its exercise (found ${parts.length - 1})`);
@@ -98,15 +101,14 @@ async function loadLesson(dir: string, file: string): Promise<SeedLesson & { fil
 
 /** Reads and checks the whole curriculum; any problem throws a CurriculumError naming the file. */
 export async function loadCurriculum(dir = defaultCurriculumDir()): Promise<SeedModule[]> {
-  const moduleDirs = ordered(visible(await readdir(dir)), "", "");
+  const moduleDirs = ordered(await listFolder(dir), "", "");
   const lessonFiles = new Map<string, string>();
   const modules: SeedModule[] = [];
   for (const { name: folder, slug } of moduleDirs) {
-    const moduleDir = path.join(dir, folder);
-    const names = visible(await readdir(moduleDir));
+    const names = await listFolder(dir, folder);
     if (!names.includes("module.md")) throw new CurriculumError(folder, "has no module.md (its title and summary)");
     const moduleFile = path.join(folder, "module.md");
-    const { data, body: summary } = splitFrontMatter(await readFile(path.join(dir, moduleFile), "utf8"), moduleFile);
+    const { data, body: summary } = splitFrontMatter(await readText(dir, moduleFile), moduleFile);
     const { title } = frontMatter(moduleFrontMatter, data, moduleFile);
     if (!summary) throw new CurriculumError(moduleFile, "the summary (the text under the front matter) is empty");
 
