@@ -1,7 +1,7 @@
 // Starter content the app needs to run. Idempotent: safe on every start.
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { curriculum } from "./curriculum";
+import { loadCurriculum } from "./curriculum";
 import { lessons, modules, plans } from "./schema";
 
 /** The two membership plans, priced as in the Stripe emulator (dev/stripe-emulator seeds the same price ids). */
@@ -10,13 +10,15 @@ export const starterPlans = [
   { id: "yearly", name: "Yearly", interval: "year", amountCents: 15900, currency: "usd", stripePriceId: "price_dojo_yearly", trialDays: 7, sortOrder: 2 },
 ] as const;
 
-/** The starter curriculum, only into an empty Dojo: once coaches edit, their work is never overwritten. */
+/** The starter curriculum (content/curriculum), only into an empty Dojo: once coaches edit, their work is never overwritten. */
 async function seedCurriculum(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     // One seeder at a time, even with two app instances starting together.
     await tx.execute(sql`select pg_advisory_xact_lock(7241001)`);
     const existing = await tx.select({ id: modules.id }).from(modules).limit(1);
     if (existing.length > 0) return;
+    // Read only now: a running Dojo never needs the files again.
+    const curriculum = await loadCurriculum();
     for (const [mi, m] of curriculum.entries()) {
       const [row] = await tx.insert(modules).values({ slug: m.slug, title: m.title, summary: m.summary, position: mi + 1 }).returning({ id: modules.id });
       if (!row) throw new Error(`could not seed module ${m.slug}`);

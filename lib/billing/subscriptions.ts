@@ -1,8 +1,9 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import type Stripe from "stripe";
-import { getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
+import { columnName, excluded, getDb, jsonBuildObject, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { decideAccess, type Access, type CompState, type SubscriptionState } from "./access";
 
@@ -12,6 +13,11 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
 const isoOrNull = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000).toISOString() : null);
+
+// Short names for the tables in the hand-written statements below, as rendered into the SQL ("s"."status").
+const s = alias(tables.subscriptions, "s");
+const u = alias(tables.users, "u");
+const c = alias(tables.comps, "c");
 
 /**
  * The one statement that stores Stripe's current view of a subscription for its owner,
@@ -26,23 +32,33 @@ export function subscriptionUpsert(sub: Stripe.Subscription, userIdHint: string 
   if (!customerId) return null;
   const userId = userIdHint ?? sub.metadata?.userId ?? null;
   const item = sub.items.data[0];
-  const owner = userId ? sql`u.id = ${userId}` : sql`u.stripe_customer_id = ${customerId}`;
+  const t = tables.subscriptions;
+  const owner = userId ? sql`${u.id} = ${userId}` : sql`${u.stripeCustomerId} = ${customerId}`;
+  // Each column beside the value it gets, so the INSERT's column list and its SELECT cannot drift apart.
+  const values: [AnyPgColumn, SQL][] = [
+    [t.id, sql`${sub.id}::text`],
+    [t.userId, sql`${u.id}`],
+    [t.stripeCustomerId, sql`${customerId}::text`],
+    [t.status, sql`${sub.status}::text`],
+    [t.stripePriceId, sql`${item?.price.id ?? null}::text`],
+    [t.currentPeriodEnd, sql`${isoOrNull(item?.current_period_end)}::timestamptz`],
+    [t.cancelAtPeriodEnd, sql`${sub.cancel_at_period_end}::boolean`],
+    [t.trialEnd, sql`${isoOrNull(sub.trial_end)}::timestamptz`],
+    [t.pastDueSince, sql`case when ${sub.status}::text = 'past_due' then now() end`],
+    [t.endedAt, sql`${isoOrNull(sub.ended_at)}::timestamptz`],
+    [t.updatedAt, sql`now()`],
+  ];
+  const replaced = [t.userId, t.stripeCustomerId, t.status, t.stripePriceId, t.currentPeriodEnd, t.cancelAtPeriodEnd, t.trialEnd, t.endedAt, t.updatedAt];
   // The grace period counts from the first moment we saw this spell of past_due: a row that
   // is already past_due keeps its date (past_due_since), decided in the same statement as the write.
-  return sql`insert into ${tables.subscriptions} as s (id, user_id, stripe_customer_id, status, stripe_price_id,
-      current_period_end, cancel_at_period_end, trial_end, past_due_since, ended_at, updated_at)
-    select ${sub.id}::text, u.id, ${customerId}::text, ${sub.status}::text, ${item?.price.id ?? null}::text,
-      ${isoOrNull(item?.current_period_end)}::timestamptz, ${sub.cancel_at_period_end}::boolean, ${isoOrNull(sub.trial_end)}::timestamptz,
-      case when ${sub.status}::text = 'past_due' then now() end, ${isoOrNull(sub.ended_at)}::timestamptz, now()
-    from ${tables.users} u where ${owner}${onlyIf ? sql` and ${onlyIf}` : sql``}
+  return sql`insert into ${t} as ${s} (${sql.join(values.map(([column]) => columnName(column)), sql`, `)})
+    select ${sql.join(values.map(([, value]) => value), sql`, `)}
+    from ${tables.users} ${u} where ${owner}${onlyIf ? sql` and ${onlyIf}` : sql``}
     limit 1
-    on conflict (id) do update set user_id = excluded.user_id, stripe_customer_id = excluded.stripe_customer_id,
-      status = excluded.status, stripe_price_id = excluded.stripe_price_id, current_period_end = excluded.current_period_end,
-      cancel_at_period_end = excluded.cancel_at_period_end, trial_end = excluded.trial_end, ended_at = excluded.ended_at,
-      updated_at = excluded.updated_at,
-      past_due_since = case when excluded.status = 'past_due'
-        then coalesce(case when s.status = 'past_due' then s.past_due_since end, excluded.past_due_since) end
-    returning s.id`;
+    on conflict (${columnName(t.id)}) do update set ${sql.join(replaced.map((column) => sql`${columnName(column)} = ${excluded(column)}`), sql`, `)},
+      ${columnName(t.pastDueSince)} = case when ${excluded(t.status)} = 'past_due'
+        then coalesce(case when ${s.status} = 'past_due' then ${s.pastDueSince} end, ${excluded(t.pastDueSince)}) end
+    returning ${s.id}`;
 }
 
 /**
@@ -58,24 +74,32 @@ export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userId
 
 // Both lists in one round trip: every signed-in page asks for them. JSON carries
 // timestamps as ISO strings, turned back into dates below.
-interface AccessJson {
+export interface AccessJson {
   subs: { status: string; currentPeriodEnd: string | null; cancelAtPeriodEnd: boolean; pastDueSince: string | null; stripePriceId: string | null }[];
   comps: { endsAt: string; revokedAt: string | null }[];
 }
-const accessRowsQuery = preparedStatement((db) =>
-  db
+// Exported for the test of the row's shape.
+export const accessRowsQuery = preparedStatement((db) => {
+  const userId = sql.placeholder("userId");
+  const subs = sql`select json_agg(${jsonBuildObject<AccessJson["subs"][number]>({
+    status: s.status,
+    currentPeriodEnd: s.currentPeriodEnd,
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    pastDueSince: s.pastDueSince,
+    stripePriceId: s.stripePriceId,
+  })}) from ${tables.subscriptions} ${s} where ${s.userId} = ${userId}`;
+  const comps = sql`select json_agg(${jsonBuildObject<AccessJson["comps"][number]>({ endsAt: c.endsAt, revokedAt: c.revokedAt })})
+    from ${tables.comps} ${c} where ${c.userId} = ${userId}`;
+  // The subqueries are fragments of their own, or drizzle would strip their tables from the columns (one-table select).
+  return db
     .select({
-      subs: sql<AccessJson["subs"]>`coalesce((select json_agg(json_build_object(
-          'status', s.status, 'currentPeriodEnd', s.current_period_end, 'cancelAtPeriodEnd', s.cancel_at_period_end,
-          'pastDueSince', s.past_due_since, 'stripePriceId', s.stripe_price_id))
-        from ${tables.subscriptions} s where s.user_id = ${sql.placeholder("userId")}), '[]'::json)`,
-      comps: sql<AccessJson["comps"]>`coalesce((select json_agg(json_build_object('endsAt', c.ends_at, 'revokedAt', c.revoked_at))
-        from ${tables.comps} c where c.user_id = ${sql.placeholder("userId")}), '[]'::json)`,
+      subs: sql<AccessJson["subs"]>`coalesce((${subs}), '[]'::json)`,
+      comps: sql<AccessJson["comps"]>`coalesce((${comps}), '[]'::json)`,
     })
     .from(tables.users)
-    .where(eq(tables.users.id, sql.placeholder("userId")))
-    .prepare("access_rows"),
-);
+    .where(eq(tables.users.id, userId))
+    .prepare("access_rows");
+});
 
 const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 

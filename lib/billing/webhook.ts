@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
+import { columnName, getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { paymentFailedEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -40,12 +40,14 @@ const answer = (applied: boolean): WebhookAnswer => ({ status: 200, body: { rece
  * Writes the event's ledger entry and, only if that entry is new, stores the subscription
  * (when there is one) — one statement, so the two are atomic even outside a transaction.
  * Returns whether this delivery recorded the event (false: it was already there).
+ * Exported for the test of its row's shape.
  */
-async function recordEvent(executor: Pick<Db, "execute">, event: Stripe.Event, subscription: Stripe.Subscription | null, userIdHint: string | null): Promise<boolean> {
+export async function recordEvent(executor: Pick<Db, "execute">, event: Stripe.Event, subscription: Stripe.Subscription | null, userIdHint: string | null): Promise<boolean> {
+  const e = tables.stripeEvents;
   const upsert = subscription ? subscriptionUpsert(subscription, userIdHint, sql`exists (select 1 from recorded)`) : null;
   const [row] = rowsOf<{ recorded: number }>(
     await executor.execute(sql`with recorded as (
-        insert into ${tables.stripeEvents} (id, type) values (${event.id}, ${event.type}) on conflict do nothing returning id)
+        insert into ${e} (${columnName(e.id)}, ${columnName(e.type)}) values (${event.id}, ${event.type}) on conflict do nothing returning ${columnName(e.id)})
       ${upsert ? sql`, applied as (${upsert})` : sql``}
       select count(*)::int as recorded from recorded`),
   );

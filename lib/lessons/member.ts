@@ -1,8 +1,9 @@
 import "server-only";
 import type { Refusal } from "@/lib/actions/state";
 import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { getDb, preparedStatement, tables } from "@/lib/db";
+import { getDb, jsonBuildObject, preparedStatement, tables } from "@/lib/db";
 import { readingMinutes, renderMarkdownCached } from "@/lib/markdown/render";
 import { daysBetween, opensOn, todayIn } from "./calendar";
 import { canRead, checkDojoAccess, ensureDojoSettings, loadViewer, viewerFrom, type DojoSettings } from "./viewer";
@@ -12,7 +13,7 @@ import { canRead, checkDojoAccess, ensureDojoSettings, loadViewer, viewerFrom, t
 // asked for by slug. Coaches see drafts too. It comes back as one row of JSON:
 // mapping ~30 rows × 14 columns through drizzle cost more CPU per lesson view than
 // PostgreSQL took to answer (bench profile), while JSON is parsed natively.
-interface OutlineRow {
+export interface OutlineRow {
   moduleId: number;
   moduleSlug: string;
   moduleTitle: string;
@@ -26,24 +27,41 @@ interface OutlineRow {
   bodyMd: string | null;
   exerciseMd: string | null;
 }
-// Column names are written out: inside a select list drizzle leaves columns unqualified,
-// and this query joins four tables that share names like "id" and "slug".
-const dojoQuery = preparedStatement((db) => {
+const md = alias(tables.memberDojo, "md");
+const l = alias(tables.lessons, "l");
+const m = alias(tables.modules, "m");
+const lp = alias(tables.lessonProgress, "lp");
+
+// The subqueries are sql fragments of their own: at the top level of a field in a
+// one-table select, drizzle strips the table from columns, and these four tables
+// share names like "id" and "slug". Exported for the test of the row's shape.
+export const dojoQuery = preparedStatement((db) => {
   const slug = sql.placeholder("slug");
   const userId = sql.placeholder("userId");
+  const settings = sql`select ${jsonBuildObject<DojoSettings>({ startDate: md.startDate, allUnlocked: md.allUnlocked, noContactStart: md.noContactStart })}
+    from ${tables.memberDojo} ${md} where ${md.userId} = ${userId}`;
+  const row = jsonBuildObject<OutlineRow>({
+    moduleId: m.id,
+    moduleSlug: m.slug,
+    moduleTitle: m.title,
+    moduleSummary: m.summary,
+    id: l.id,
+    slug: l.slug,
+    title: l.title,
+    status: l.status,
+    releaseOffsetDays: l.releaseOffsetDays,
+    done: sql`${lp.completedAt} is not null`,
+    bodyMd: sql`case when ${l.slug} = ${slug} then ${l.bodyMd} end`,
+    exerciseMd: sql`case when ${l.slug} = ${slug} then ${l.exerciseMd} end`,
+  });
+  const outline = sql`select json_agg(${row} order by ${m.position}, ${l.position})
+    from ${tables.lessons} ${l} join ${tables.modules} ${m} on ${m.id} = ${l.moduleId}
+    left join ${tables.lessonProgress} ${lp} on ${lp.lessonId} = ${l.id} and ${lp.userId} = ${userId}
+    where ${sql.placeholder("coach")}::boolean or ${l.status} = 'published'`;
   return db
     .select({
-      settings: sql<DojoSettings | null>`(select json_build_object('startDate', md.start_date, 'allUnlocked', md.all_unlocked,
-          'noContactStart', md.no_contact_start) from ${tables.memberDojo} md where md.user_id = ${userId})`,
-      lessons: sql<OutlineRow[]>`coalesce((select json_agg(json_build_object(
-          'moduleId', m.id, 'moduleSlug', m.slug, 'moduleTitle', m.title, 'moduleSummary', m.summary,
-          'id', l.id, 'slug', l.slug, 'title', l.title, 'status', l.status, 'releaseOffsetDays', l.release_offset_days,
-          'done', lp.completed_at is not null,
-          'bodyMd', case when l.slug = ${slug} then l.body_md end,
-          'exerciseMd', case when l.slug = ${slug} then l.exercise_md end) order by m.position, l.position)
-        from ${tables.lessons} l join ${tables.modules} m on m.id = l.module_id
-        left join ${tables.lessonProgress} lp on lp.lesson_id = l.id and lp.user_id = ${userId}
-        where ${sql.placeholder("coach")}::boolean or l.status = 'published'), '[]'::json)`,
+      settings: sql<DojoSettings | null>`(${settings})`,
+      lessons: sql<OutlineRow[]>`coalesce((${outline}), '[]'::json)`,
     })
     .from(tables.users)
     .where(eq(tables.users.id, userId))

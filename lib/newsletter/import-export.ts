@@ -1,8 +1,8 @@
 import "server-only";
 import { asc, count, inArray, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { getDb, tables } from "@/lib/db";
 import { assertCoach } from "@/lib/auth/guards";
+import { excluded, getDb, tables } from "@/lib/db";
 import { parseSubscriberCsv, toCsv } from "./csv";
 import type { SubscriberStatus } from "./subscribers";
 
@@ -70,14 +70,14 @@ export async function importSubscribers(actor: CurrentUser, text: string, opts: 
           set: {
             // Unsubscribed stays unsubscribed; an unsubscribe in the file counts; confirmed stays confirmed.
             status: sql`case
-              when ${s.status} = 'unsubscribed' or excluded.status = 'unsubscribed' then 'unsubscribed'
+              when ${s.status} = 'unsubscribed' or ${excluded(s.status)} = 'unsubscribed' then 'unsubscribed'
               when ${s.status} = 'confirmed' then 'confirmed'
-              else excluded.status end`,
-            name: sql`coalesce(${s.name}, excluded.name)`,
-            subscribedAt: sql`case when ${s.status} = 'pending' then excluded.subscribed_at else ${s.subscribedAt} end`,
-            unsubscribedAt: sql`case when ${s.status} <> 'unsubscribed' and excluded.status = 'unsubscribed' then excluded.unsubscribed_at else ${s.unsubscribedAt} end`,
+              else ${excluded(s.status)} end`,
+            name: sql`coalesce(${s.name}, ${excluded(s.name)})`,
+            subscribedAt: sql`case when ${s.status} = 'pending' then ${excluded(s.subscribedAt)} else ${s.subscribedAt} end`,
+            unsubscribedAt: sql`case when ${s.status} <> 'unsubscribed' and ${excluded(s.status)} = 'unsubscribed' then ${excluded(s.unsubscribedAt)} else ${s.unsubscribedAt} end`,
             // An open confirmation ends when the file settles the question; an unsubscribed person's own new request stays open.
-            confirmNonce: sql`case when ${s.status} = 'pending' and excluded.status <> 'pending' then null else ${s.confirmNonce} end`,
+            confirmNonce: sql`case when ${s.status} = 'pending' and ${excluded(s.status)} <> 'pending' then null else ${s.confirmNonce} end`,
             updatedAt: now,
           },
         })

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { columnName, getDb, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { startLoop } from "@/lib/jobs/loop";
@@ -56,7 +56,7 @@ export async function startDueIssues(now = new Date()): Promise<number[]> {
         .returning({ id: issues.id, audience: issues.audience });
       if (!issue) return false;
       await tx.execute(sql`
-        insert into ${deliveries} (issue_id, subscriber_id)
+        insert into ${deliveries} (${columnName(deliveries.issueId)}, ${columnName(deliveries.subscriberId)})
         select ${issue.id}::int, ${subscribers.id} from ${subscribers}
         where ${subscribers.status} = 'confirmed' and ${audienceSql(issue.audience, now, env().PAST_DUE_GRACE_DAYS)}
         on conflict do nothing`);
@@ -143,7 +143,7 @@ export async function enqueueIssueBatch(issueId: number, opts: { rate?: number; 
         sql`, `,
       );
       await tx.execute(sql`
-        update ${deliveries} set state = 'queued', outbox_id = v.outbox_id
+        update ${deliveries} set ${columnName(deliveries.state)} = 'queued', ${columnName(deliveries.outboxId)} = v.outbox_id
         from (values ${values}) as v(subscriber_id, outbox_id)
         where ${deliveries.issueId} = ${issue.id} and ${deliveries.subscriberId} = v.subscriber_id`);
     }

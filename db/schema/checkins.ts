@@ -3,7 +3,7 @@
 // its row id, so a raw SELECT shows no plaintext. Tables only, no rules.
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./schema";
+import { users } from "./auth";
 
 export const checkins = pgTable(
   "checkins",
