@@ -12,17 +12,43 @@ const compact = "text-sm font-medium text-alert";
 /**
  * The form's own error, plus any field error the form shows no field for (a
  * hidden id that was tampered with, say). `fields` names the fields that show
- * their own <FieldError>, so their message is not said twice.
+ * their own <FieldError>, so their message is not announced twice. On a long
+ * form, `summary` repeats those field messages here, by the button, after its
+ * own words ("Not sent yet:"): on a phone the field may be a long scroll away.
  */
-export function FormError({ state, fields = [], size = "box", id, children }: { state: Errors; fields?: readonly string[]; size?: "box" | "compact"; id?: string; children?: ReactNode }) {
+export function FormError({
+  state,
+  fields = [],
+  size = "box",
+  id,
+  summary,
+  children,
+}: {
+  state: Errors;
+  fields?: readonly string[];
+  size?: "box" | "compact";
+  id?: string;
+  summary?: string;
+  children?: ReactNode;
+}) {
   const inline = new Set(fields.map((f) => state.fieldErrors?.[f]).filter(Boolean));
   const unplaced = Object.entries(state.fieldErrors ?? {})
     .filter(([name]) => !fields.includes(name))
     .map(([, message]) => message);
   const messages = [...new Set([state.error, ...unplaced])].filter((m): m is string => Boolean(m) && !inline.has(m));
-  if (messages.length === 0) return null;
+  const className = size === "box" ? box : `w-full ${compact}`;
+  if (messages.length === 0) {
+    if (!summary || inline.size === 0) return null;
+    // Not an alert: each field's own message was announced already.
+    return (
+      <p id={id} className={className}>
+        {summary} {[...inline].join(" ")}
+        {children}
+      </p>
+    );
+  }
   return (
-    <p id={id} role="alert" className={size === "box" ? box : `w-full ${compact}`}>
+    <p id={id} role="alert" className={className}>
       {messages.join(" ")}
       {children}
     </p>

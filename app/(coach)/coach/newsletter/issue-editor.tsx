@@ -117,7 +117,7 @@ export function IssueEditor({
       </div>
 
       <div aria-live="polite">
-        <FormError state={state} fields={["subject", "bodyMd", "sendAt"]}>
+        <FormError state={state} fields={["subject", "bodyMd", "sendAt"]} summary="Not saved:">
           {" "}Nothing was lost: your text is still here.
         </FormError>
         {state.ok && state.message ? <p className="rounded-lg bg-brand-soft px-4 py-3 font-medium">{state.message}</p> : null}

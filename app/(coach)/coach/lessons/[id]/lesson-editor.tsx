@@ -89,7 +89,7 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
           ) : null}
         </section>
       </div>
-      <FormError state={state} fields={["title", "slug", "releaseOffsetDays", "bodyMd", "exerciseMd"]}>
+      <FormError state={state} fields={["title", "slug", "releaseOffsetDays", "bodyMd", "exerciseMd"]} summary="Not saved:">
         {" "}Nothing was lost: your text is still here.
       </FormError>
       <div className="flex flex-wrap items-center gap-3">

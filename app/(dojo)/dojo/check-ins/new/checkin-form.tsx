@@ -139,7 +139,7 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
         <FieldError state={state} name="sendTo" inputId="sendTo" />
       </fieldset>
 
-      <FormError state={state} fields={["mood", "sendTo", ...fields.map((f) => f.name)]}>
+      <FormError state={state} fields={["mood", "sendTo", ...fields.map((f) => f.name)]} summary="Not sent yet:">
         {state.signedOut ? (
           <>
             {" "}
