@@ -1,23 +1,16 @@
 import { createServer } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { startSmtpSink, type SmtpSink } from "@/dev/smtp-sink/server";
-import {
-  backoffSeconds,
-  configuredTransport,
-  deliverDueEmails,
-  devMailboxTransport,
-  emailSettings,
-  MAX_ATTEMPTS,
-  smtpTransport,
-  startEmailWorker,
-  type MailTransport,
-} from "./deliver";
+import { backoffSeconds, deliverDueEmails, MAX_ATTEMPTS } from "./deliver";
 import { enqueueEmail } from "./outbox";
 import { paymentFailedEmail, signInLinkEmail } from "./templates";
+import { devMailboxTransport } from "./transports/dev-mailbox";
+import { smtpTransport } from "./transports/smtp";
+import type { MailTransport } from "./transports/transport";
 
 const FROM = '"Dojo" <no-reply@dojo.test>';
 const HOUR = 3_600_000;
@@ -49,27 +42,6 @@ describe("backoff", () => {
     expect(backoffSeconds(7, () => 0.5)).toBe(1920);
     expect(backoffSeconds(8, () => 0.999)).toBe(3600);
     expect(backoffSeconds(30, () => 0.5)).toBe(3600);
-  });
-});
-
-describe("transport choice", () => {
-  afterEach(() => vi.unstubAllEnvs());
-
-  it("defaults to no SMTP server and a neutral sender name", () => {
-    expect(emailSettings()).toEqual({ server: undefined, from: '"Dojo" <no-reply@localhost>', connections: 8 });
-  });
-
-  it("uses SMTP when configured, the dev mailbox outside production, and nothing in production", () => {
-    const smtp = configuredTransport({ server: "smtp://127.0.0.1:2525", from: FROM, connections: 6 });
-    expect(smtp?.recordAs).toBeUndefined();
-    expect(smtp?.concurrency).toBe(6); // pooled: the worker keeps every connection busy
-    smtp?.close?.();
-    expect(smtpTransport("smtp://127.0.0.1:2525", FROM).concurrency).toBe(1);
-    expect(smtpTransport("smtp://127.0.0.1:2525?pool=true&maxConnections=3", FROM).concurrency).toBe(3);
-    expect(configuredTransport({ server: undefined, from: FROM, connections: 8 })?.recordAs).toBe("dev-mailbox");
-    vi.stubEnv("NODE_ENV", "production");
-    expect(configuredTransport({ server: undefined, from: FROM, connections: 8 })).toBeNull();
-    expect(() => smtpTransport("http://example.test", FROM)).toThrow(/smtp/);
   });
 });
 
@@ -280,31 +252,5 @@ describe.each(testDatabases())("email delivery on $kind", (target) => {
     expect(send).toHaveBeenCalledOnce();
     expect(await row(id)).toMatchObject({ status: "sent", messageId: "dev-mailbox" });
     expect(sink.messages()).toHaveLength(0);
-  });
-
-  it("runs as a background loop that survives failures and stops cleanly", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const failing: MailTransport = { from: FROM, send: () => Promise.reject(new Error("boom")) };
-      await enqueueEmail(message(1));
-      const stopFailing = startEmailWorker({ intervalMs: 10, transport: failing });
-      await vi.waitFor(async () => expect((await rows())[0]?.attempts).toBe(1));
-      await stopFailing();
-      expect((await rows())[0]).toMatchObject({ status: "pending", lastError: "boom" });
-
-      await handle.db.execute(sql`update email_outbox set next_attempt_at = now()`);
-      const stop = startEmailWorker({ intervalMs: 10, transport: sinkTransport });
-      await vi.waitFor(() => expect(sink.messages()).toHaveLength(1), { timeout: 5000 });
-      await enqueueEmail(message(2));
-      await vi.waitFor(() => expect(sink.messages()).toHaveLength(2), { timeout: 5000 });
-      await stop();
-      await enqueueEmail(message(3));
-      await new Promise((r) => setTimeout(r, 100));
-      expect(sink.messages()).toHaveLength(2);
-    } finally {
-      errors.mockRestore();
-      warnings.mockRestore();
-    }
   });
 });

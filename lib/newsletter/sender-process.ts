@@ -5,7 +5,7 @@
 // server as a dedicated worker. Configured by the app's environment variables;
 // EMAIL_LEASE_SECONDS shortens how long a crashed send holds its rows.
 import { getDb } from "@/lib/db";
-import { startEmailWorker } from "@/lib/email/deliver";
+import { startEmailWorker } from "@/lib/email/worker";
 import { startNewsletterWorker } from "./sending";
 
 const lease = Number(process.env.EMAIL_LEASE_SECONDS ?? "120");
