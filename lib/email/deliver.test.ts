@@ -11,6 +11,7 @@ import { paymentFailedEmail, signInLinkEmail } from "./templates";
 import { devMailboxTransport } from "./transports/dev-mailbox";
 import { smtpTransport } from "./transports/smtp";
 import type { MailTransport } from "./transports/transport";
+import { startEmailWorker } from "./worker";
 
 const FROM = '"Dojo" <no-reply@dojo.test>';
 const HOUR = 3_600_000;
@@ -252,5 +253,32 @@ describe.each(testDatabases())("email delivery on $kind", (target) => {
     expect(send).toHaveBeenCalledOnce();
     expect(await row(id)).toMatchObject({ status: "sent", messageId: "dev-mailbox" });
     expect(sink.messages()).toHaveLength(0);
+  });
+
+  // lib/email/worker.ts: the loop around deliverDueEmails, on the same database and sink.
+  it("runs as a background loop that survives failures and stops cleanly", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const failing: MailTransport = { from: FROM, send: () => Promise.reject(new Error("boom")) };
+      await enqueueEmail(message(1));
+      const stopFailing = startEmailWorker({ intervalMs: 10, transport: failing });
+      await vi.waitFor(async () => expect((await rows())[0]?.attempts).toBe(1));
+      await stopFailing();
+      expect((await rows())[0]).toMatchObject({ status: "pending", lastError: "boom" });
+
+      await handle.db.execute(sql`update email_outbox set next_attempt_at = now()`);
+      const stop = startEmailWorker({ intervalMs: 10, transport: sinkTransport });
+      await vi.waitFor(() => expect(sink.messages()).toHaveLength(1), { timeout: 5000 });
+      await enqueueEmail(message(2));
+      await vi.waitFor(() => expect(sink.messages()).toHaveLength(2), { timeout: 5000 });
+      await stop();
+      await enqueueEmail(message(3));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(sink.messages()).toHaveLength(2);
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
   });
 });
