@@ -8,8 +8,8 @@ import { alreadySubscribedEmail, confirmSubscriptionEmail, issueEmail } from "./
 // device or an inbox with their ex, so what an inbox shows before an email is
 // opened (subject, sender, preview line) says nothing about what the app is
 // for, and no email carries a word of a check-in. discretion.test.ts checks
-// both over this whole registry; a template missing from it is one the test
-// cannot see, so add every new one here.
+// both over this whole registry, and fails for a template in this folder that
+// is missing from it or has no case there.
 
 export const emailTemplates = {
   signInLink: signInLinkEmail,
