@@ -3,7 +3,7 @@ import { seed } from "@/db/seed";
 import { purgeDeadSessions } from "@/lib/auth/current-user";
 import { enqueueCoachDigest } from "@/lib/checkins/coach";
 import { getDb, getDbKind } from "@/lib/db";
-import { startEmailWorker } from "@/lib/email/deliver";
+import { startEmailWorker } from "@/lib/email/worker";
 import { purgeOldEmails } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { startNewsletterWorker } from "@/lib/newsletter/sending";

@@ -9,7 +9,7 @@ import { assertCoach } from "@/lib/auth/guards";
 import { seal, unseal } from "@/lib/crypto/sealed";
 import { getDb, preparedStatement, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { renderEmail } from "@/lib/email/templates";
+import { checkinReplyEmail, coachDigestEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { openContent } from "./content";
 
@@ -249,13 +249,7 @@ export async function replyToCheckin(actor: CurrentUser, id: string, input: unkn
           to: member.email,
           userId: member.id,
           dedupeKey: `checkin-reply:${replyId}`,
-          subject: "You have a new reply in the Dojo",
-          ...renderEmail({
-            heading: "You have a new reply",
-            paragraphs: ["Your coach has written back. Sign in to read it — for your privacy, we never put it in an email."],
-            button: { label: "Read the reply", url },
-            footer: "You’re getting this because you sent a check-in.",
-          }),
+          ...checkinReplyEmail({ url }),
         },
         tx,
       );
@@ -321,12 +315,7 @@ export async function enqueueCoachDigest(now = new Date()): Promise<number> {
       to: coach.email,
       userId: coach.id,
       dedupeKey: `coach-digest:${day}:${coach.id}`,
-      subject: "Check-ins waiting today",
-      ...renderEmail({
-        heading: `${counts.waiting} check-in${counts.waiting === 1 ? "" : "s"} waiting`,
-        paragraphs: [counts.urgent > 0 ? `${counts.urgent} marked urgent: please look at those first.` : "None are marked urgent."],
-        button: { label: "Open the queue", url },
-      }),
+      ...coachDigestEmail({ waiting: counts.waiting, urgent: counts.urgent, queueUrl: url }),
     });
   }
   return coaches.length;

@@ -1,23 +1,17 @@
 import { createServer } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { startSmtpSink, type SmtpSink } from "@/dev/smtp-sink/server";
-import {
-  backoffSeconds,
-  configuredTransport,
-  deliverDueEmails,
-  devMailboxTransport,
-  emailSettings,
-  MAX_ATTEMPTS,
-  smtpTransport,
-  startEmailWorker,
-  type MailTransport,
-} from "./deliver";
+import { backoffSeconds, deliverDueEmails, MAX_ATTEMPTS } from "./deliver";
 import { enqueueEmail } from "./outbox";
 import { paymentFailedEmail, signInLinkEmail } from "./templates";
+import { devMailboxTransport } from "./transports/dev-mailbox";
+import { smtpTransport } from "./transports/smtp";
+import type { MailTransport } from "./transports/transport";
+import { startEmailWorker } from "./worker";
 
 const FROM = '"Dojo" <no-reply@dojo.test>';
 const HOUR = 3_600_000;
@@ -49,27 +43,6 @@ describe("backoff", () => {
     expect(backoffSeconds(7, () => 0.5)).toBe(1920);
     expect(backoffSeconds(8, () => 0.999)).toBe(3600);
     expect(backoffSeconds(30, () => 0.5)).toBe(3600);
-  });
-});
-
-describe("transport choice", () => {
-  afterEach(() => vi.unstubAllEnvs());
-
-  it("defaults to no SMTP server and a neutral sender name", () => {
-    expect(emailSettings()).toEqual({ server: undefined, from: '"Dojo" <no-reply@localhost>', connections: 8 });
-  });
-
-  it("uses SMTP when configured, the dev mailbox outside production, and nothing in production", () => {
-    const smtp = configuredTransport({ server: "smtp://127.0.0.1:2525", from: FROM, connections: 6 });
-    expect(smtp?.recordAs).toBeUndefined();
-    expect(smtp?.concurrency).toBe(6); // pooled: the worker keeps every connection busy
-    smtp?.close?.();
-    expect(smtpTransport("smtp://127.0.0.1:2525", FROM).concurrency).toBe(1);
-    expect(smtpTransport("smtp://127.0.0.1:2525?pool=true&maxConnections=3", FROM).concurrency).toBe(3);
-    expect(configuredTransport({ server: undefined, from: FROM, connections: 8 })?.recordAs).toBe("dev-mailbox");
-    vi.stubEnv("NODE_ENV", "production");
-    expect(configuredTransport({ server: undefined, from: FROM, connections: 8 })).toBeNull();
-    expect(() => smtpTransport("http://example.test", FROM)).toThrow(/smtp/);
   });
 });
 
@@ -282,6 +255,7 @@ describe.each(testDatabases())("email delivery on $kind", (target) => {
     expect(sink.messages()).toHaveLength(0);
   });
 
+  // lib/email/worker.ts: the loop around deliverDueEmails, on the same database and sink.
   it("runs as a background loop that survives failures and stops cleanly", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});

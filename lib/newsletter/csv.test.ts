@@ -15,9 +15,40 @@ describe("CSV records", () => {
     ]);
   });
 
+  it("numbers each record by the line it starts on, after fields that span lines with CRLF inside", () => {
+    const text = 'email,name\r\n"a@x.test","line one\r\nline two\r\nline three"\r\n\r\nb@x.test,Bo\r\n"c@x.test","x\ry"\r\nd@x.test,Di';
+    expect(parseCsvRecords(text)).toEqual({
+      records: [
+        { line: 1, fields: ["email", "name"] },
+        { line: 2, fields: ["a@x.test", "line one\nline two\nline three"] },
+        { line: 6, fields: ["b@x.test", "Bo"] },
+        { line: 7, fields: ["c@x.test", "x\ry"] },
+        { line: 9, fields: ["d@x.test", "Di"] },
+      ],
+    });
+  });
+
+  it("reads old Mac line endings, and skips blank, whitespace-only and all-empty rows", () => {
+    expect(parseCsvRecords("email\ra@x.test\rb@x.test").records.map((r) => r.line)).toEqual([1, 2, 3]);
+    const { records } = parseCsvRecords("email,name\n\n   \n,,\n , \nb@x.test,Bo\n");
+    expect(records).toEqual([
+      { line: 1, fields: ["email", "name"] },
+      { line: 6, fields: ["b@x.test", "Bo"] },
+    ]);
+  });
+
+  it("keeps a stray quote inside an unquoted field as written", () => {
+    expect(parseCsvRecords('a@x.test,She said "hi"\n').records[0]?.fields).toEqual(["a@x.test", 'She said "hi"']);
+  });
+
   it("reports a quote that never closes at the line it opened", () => {
     const { error } = parseCsvRecords('email\na@x.test\n"b@x.test\nc@x.test\n');
     expect(error).toEqual({ line: 3, message: expect.stringMatching(/never closed/) });
+    // The records before it are kept; a quote opening after blank lines is placed on its own line.
+    expect(parseCsvRecords('email,name\na@x.test,ok\n\n\nb@x.test,"open\nc@x.test\n')).toMatchObject({
+      records: [{ line: 1 }, { line: 2 }],
+      error: { line: 5 },
+    });
   });
 });
 
@@ -47,6 +78,19 @@ describe("subscriber CSV", () => {
     expect(parsed.rows).toEqual([
       { email: "ana@example.com", name: "Ana", status: "confirmed", subscribedAt: new Date("2024-01-02T00:00:00Z"), line: 2 },
       { email: "fay@example.com", name: null, status: "pending", subscribedAt: null, line: 9 },
+    ]);
+  });
+
+  it("gives the right line for a bad record after a name that spans lines", () => {
+    const text = 'email,name\r\na@x.test,"Ana\r\nSmith"\r\n\r\nb@x.test,"Bo, Jr."\r\n"nope","Cy\r\nline"\r\nnot-an-email,Dee\r\n';
+    const parsed = parseSubscriberCsv(text, now);
+    expect(parsed.errors).toEqual([
+      { line: 6, message: expect.stringMatching(/“nope” is not an email/) },
+      { line: 8, message: expect.stringMatching(/not-an-email/) },
+    ]);
+    expect(parsed.rows.map((r) => [r.email, r.name, r.line])).toEqual([
+      ["a@x.test", "Ana\nSmith", 2],
+      ["b@x.test", "Bo, Jr.", 5],
     ]);
   });
 
@@ -85,6 +129,25 @@ describe("subscriber CSV", () => {
     expect(csv.split("\r\n")[0]).toBe("email,name,status,subscribed");
     expect(csv).toContain('"Ana ""A"", Jr"');
     expect(csv).toContain("'=HYPERLINK");
+    const back = parseSubscriberCsv(csv, now);
+    expect(back.errors).toEqual([]);
+    expect(back.rows.map(({ line: _line, ...r }) => r)).toEqual(rows);
+  });
+
+  it("leaves no cell that a spreadsheet would run as a formula, in any column, and reads the list back as it was", () => {
+    const starts = ["=1+1", "+1", "-1", "@SUM(A1)", "\tTab", "\rReturn"];
+    const rows = [
+      ...starts.map((name, i) => ({ email: `n${i}@example.com`, name, status: "confirmed" as const, subscribedAt: null })),
+      { email: "-dash@example.com", name: "Dash", status: "pending" as const, subscribedAt: null },
+      { email: "+plus@example.com", name: null, status: "unsubscribed" as const, subscribedAt: null },
+    ];
+    const csv = toCsv(rows);
+    const { records, error } = parseCsvRecords(csv);
+    expect(error).toBeUndefined();
+    const cells = records.slice(1).flatMap((r) => r.fields);
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells).toContain("'=1+1");
+    expect(cells).toContain("'-dash@example.com");
     const back = parseSubscriberCsv(csv, now);
     expect(back.errors).toEqual([]);
     expect(back.rows.map(({ line: _line, ...r }) => r)).toEqual(rows);

@@ -1,4 +1,5 @@
 import "server-only";
+import { parse } from "csv-parse/sync";
 import { emailSchema } from "@/lib/auth/email-link";
 import type { SubscriberStatus } from "./subscribers";
 
@@ -11,62 +12,45 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** Splits CSV text into records. Quoted fields may hold commas, quotes ("") and line breaks. */
+const lineBreaks = (s: string) => s.split(/\r|\n/).length - 1;
+
+/**
+ * Splits CSV text into records with csv-parse. Quoted fields may hold commas,
+ * quotes ("") and line breaks. Lenient where spreadsheets are sloppy (a stray
+ * quote inside a field, rows of different lengths, blank or all-empty rows);
+ * the domain rules below judge the fields.
+ */
 export function parseCsvRecords(text: string): { records: CsvRecord[]; error?: { line: number; message: string } } {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // CRLF becomes LF first: with CR and LF both record delimiters, csv-parse
+  // counts a CRLF inside quotes as two lines, and the line numbers would drift.
+  const src = text.replace(/\r\n/g, "\n");
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let inQuotes = false;
-  let quoteLine = 0;
-  let sawQuote = false;
-
-  const endRecord = () => {
-    fields.push(field);
-    const blank = fields.length === 1 && !sawQuote && (fields[0] ?? "").trim() === "";
-    if (!blank) records.push({ line: recordLine, fields });
-    fields = [];
-    field = "";
-    sawQuote = false;
-  };
-
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        if (c === "\n" || (c === "\r" && src[i + 1] !== "\n")) line++;
-        field += c;
-      }
-      continue;
-    }
-    if (c === '"' && field === "") {
-      inQuotes = true;
-      quoteLine = line;
-      sawQuote = true;
-    } else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && src[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-    }
-  }
-  if (inQuotes) return { records, error: { line: quoteLine, message: "a quoted field is never closed (a \" is missing)" } };
-  if (field !== "" || fields.length > 0 || sawQuote) endRecord();
-  return { records };
+  let lastLine = 0;
+  let failure: string | undefined;
+  parse(src, {
+    bom: true,
+    record_delimiter: ["\n", "\r"],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    skip_records_with_error: true,
+    on_skip: (err) => void (failure ??= err?.code ?? "unknown"),
+    on_record: (fields, { lines }) => {
+      // `lines` is where the record ends; its fields' own line breaks say where it starts.
+      records.push({ line: lines - fields.reduce((n, f) => n + lineBreaks(f), 0), fields });
+      lastLine = lines;
+      return null; // collected here, with the line, rather than in parse's result
+    },
+  });
+  if (!failure) return { records };
+  // With these options only an unclosed quote fails: it swallows the rest of
+  // the file, so it opened on the first line with content after the last record.
+  const lines = src.split(/\r|\n/);
+  let line = lastLine + 1;
+  while (line < lines.length && (lines[line - 1] ?? "").trim() === "") line++;
+  const message = failure === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed (a \" is missing)" : "this line could not be read as CSV";
+  return { records, error: { line, message } };
 }
 
 export type Column = "email" | "name" | "status" | "subscribed";
@@ -165,7 +149,7 @@ export function parseSubscriberCsv(text: string, now = new Date()): ParsedImport
       const i = columns.indexOf(name);
       return i < 0 ? "" : (record.fields[i] ?? "").trim();
     };
-    const rawEmail = cell("email");
+    const rawEmail = unguard(cell("email"));
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) {
       errors.push({ line: record.line, message: rawEmail ? `“${rawEmail.slice(0, 80)}” is not an email address` : "has no email address" });

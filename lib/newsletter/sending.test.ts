@@ -5,7 +5,10 @@ import { emailOutbox, newsletterDeliveries, newsletterIssues, newsletterSubscrib
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { startSmtpSink, type SmtpSink } from "@/dev/smtp-sink/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { deliverDueEmails, smtpTransport, startEmailWorker, type MailTransport } from "@/lib/email/deliver";
+import { deliverDueEmails } from "@/lib/email/deliver";
+import { smtpTransport } from "@/lib/email/transports/smtp";
+import type { MailTransport } from "@/lib/email/transports/transport";
+import { startEmailWorker } from "@/lib/email/worker";
 import { saveIssue, sendIssueNow } from "./issues";
 import { getIssueProgress } from "./progress";
 import { enqueueIssueBatch, finishIssues, runNewsletterTick, startDueIssues, startNewsletterWorker } from "./sending";

@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
 import { columnName, getDb, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { issueEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { startLoop } from "@/lib/jobs/loop";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { audienceSql } from "./audience";
-import { issueEmail } from "./emails";
 import { listUnsubscribeHeaders, manageUrl, unsubscribeUrl } from "./links";
 import { deliveryCounts } from "./counts";
 

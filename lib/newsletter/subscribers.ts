@@ -7,11 +7,11 @@ import { emailSchema } from "@/lib/auth/email-link";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { alreadySubscribedEmail, confirmSubscriptionEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { alreadySubscribedEmail, confirmSubscriptionEmail } from "./emails";
 import { confirmUrl, manageUrl } from "./links";
-import { manageToken, newConfirmNonce, readConfirmToken, readManageToken } from "./tokens";
+import { CONFIRM_HOURS, manageToken, newConfirmNonce, readConfirmToken, readManageToken } from "./tokens";
 
 const s = tables.newsletterSubscribers;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -71,7 +71,7 @@ export async function requestSignup(input: { email: unknown; source?: unknown; i
       nonce = newConfirmNonce();
       await tx.update(s).set({ confirmNonce: nonce, updatedAt: now }).where(eq(s.id, row.id));
     }
-    await enqueueEmail({ to: email, ...confirmSubscriptionEmail({ confirmUrl: confirmUrl(row.id, nonce, now) }) }, tx);
+    await enqueueEmail({ to: email, ...confirmSubscriptionEmail({ confirmUrl: confirmUrl(row.id, nonce, now), hours: CONFIRM_HOURS }) }, tx);
   });
   return { ok: true };
 }

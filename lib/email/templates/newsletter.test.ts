@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { alreadySubscribedEmail, confirmSubscriptionEmail, issueEmail } from "./emails";
+import { alreadySubscribedEmail, confirmSubscriptionEmail, issueEmail } from "./newsletter";
 
 const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))`;
 
 describe("newsletter emails", () => {
-  const confirm = confirmSubscriptionEmail({ confirmUrl: "https://dojo.test/newsletter/confirm?token=abc" });
+  const confirm = confirmSubscriptionEmail({ confirmUrl: "https://dojo.test/newsletter/confirm?token=abc", hours: 48 });
   const already = alreadySubscribedEmail({ manageUrl: "https://dojo.test/newsletter/manage?token=def" });
 
   it("the ones we write are discreet: neutral subjects, nothing about what the letters are about", () => {

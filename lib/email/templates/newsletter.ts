@@ -1,13 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { renderEmail, type RenderedEmail } from "@/lib/email/templates";
-import { CONFIRM_HOURS } from "./tokens";
+import { BRAND, escapeHtml, INK, MUTED, renderEmail, type RenderedEmail } from "./layout";
 
 // Newsletter emails. The ones we write are as discreet as every other email:
 // neutral subject, nothing about breakups or who sent them. An issue's subject
 // and body are the coach's own, and the reader asked for them.
 
-export function confirmSubscriptionEmail({ confirmUrl }: { confirmUrl: string }): RenderedEmail {
+/** Double opt-in: `hours` is how long the confirmation link works. */
+export function confirmSubscriptionEmail({ confirmUrl, hours }: { confirmUrl: string; hours: number }): RenderedEmail {
   return {
     subject: "Please confirm your email address",
     ...renderEmail({
@@ -15,7 +15,7 @@ export function confirmSubscriptionEmail({ confirmUrl }: { confirmUrl: string })
       heading: "One click to confirm",
       paragraphs: [
         "You asked to get our occasional letters at this address. Press the button and you’re on the list.",
-        `The link works for ${CONFIRM_HOURS} hours. Every letter has a link to stop them, and it works in one click.`,
+        `The link works for ${hours} hours. Every letter has a link to stop them, and it works in one click.`,
         "Didn’t ask for this? Then ignore this email. Without the click, you won’t hear from us.",
       ],
       button: { label: "Confirm my address", url: confirmUrl },
@@ -41,10 +41,6 @@ export function alreadySubscribedEmail({ manageUrl }: { manageUrl: string }): Re
   };
 }
 
-const INK = "#1f2a2e";
-const MUTED = "#4f5b60";
-const BRAND = "#1d5c63";
-
 /**
  * Inline styles for the tags the Markdown renderer writes, since many mail
  * apps drop <style> blocks. The input is the renderer's output (raw HTML in
@@ -67,8 +63,6 @@ function previewOf(html: string): string {
   const text = decode(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
   return text.length > 140 ? `${text.slice(0, 137).trimEnd()}…` : text;
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export interface IssueEmailInput {
   subject: string;

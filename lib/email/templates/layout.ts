@@ -1,8 +1,7 @@
 import "server-only";
 
-// Every email is discreet: a member may share a device or an inbox with their
-// ex. Subjects, preheaders and bodies say nothing about breakups, check-ins or
-// money; the sender name is neutral (EMAIL_FROM). Only short, plain copy here.
+// The frame every email is drawn in: a plain-text part and a matching HTML
+// part. The words themselves live in the template files beside this one.
 
 export interface RenderedEmail {
   subject: string;
@@ -19,7 +18,7 @@ export interface EmailLayout {
   footer?: string;
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** Only web links: a `javascript:` or `data:` URL would survive escaping and still run on click. */
@@ -30,9 +29,9 @@ function checkedUrl(url: string): string {
 }
 
 const FONT = `-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`;
-const INK = "#1f2a2e";
-const MUTED = "#4f5b60";
-const BRAND = "#1d5c63";
+export const INK = "#1f2a2e";
+export const MUTED = "#4f5b60";
+export const BRAND = "#1d5c63";
 
 /** A plain-text part and a matching HTML part: one column, inline styles, no images or web fonts. */
 export function renderEmail(layout: EmailLayout): { text: string; html: string } {
@@ -81,44 +80,4 @@ ${footer}
 </html>
 `;
   return { text, html };
-}
-
-const minutesText = (n: number) => (n === 1 ? "1 minute" : `${n} minutes`);
-
-/** The magic link. The page it opens asks for one more click, so a mail scanner opening the link signs nobody in. */
-export function signInLinkEmail({ url, minutes }: { url: string; minutes: number }): RenderedEmail {
-  if (!Number.isInteger(minutes) || minutes < 1) throw new Error("minutes must be a positive whole number");
-  const m = minutesText(minutes);
-  return {
-    subject: "Your sign-in link",
-    ...renderEmail({
-      preheader: `It works once, for the next ${m}.`,
-      heading: "Here’s your link",
-      paragraphs: [
-        "You asked to sign in. Use the button below and you’re in.",
-        `The link works once, and only for the next ${m}. If it runs out, just ask for a new one.`,
-        "Didn’t ask for this? Then ignore this email. Nothing happens without the link.",
-      ],
-      button: { label: "Sign in", url },
-      footer: "You’re getting this because someone asked for a sign-in link for this address.",
-    }),
-  };
-}
-
-/** A card was declined. No amount, no plan name, nothing that says what the membership is for. */
-export function paymentFailedEmail({ billingUrl }: { billingUrl: string }): RenderedEmail {
-  return {
-    subject: "A note about your account",
-    ...renderEmail({
-      preheader: "A quick card update, when you have a minute.",
-      heading: "Your card needs a quick look",
-      paragraphs: [
-        "The last payment for your membership didn’t go through. It happens: cards expire, banks get cautious.",
-        "Nothing changes right away. Updating your card takes about a minute, and then you can forget about it.",
-        "If you’d rather stop, that’s fine too. You can cancel on the same page.",
-      ],
-      button: { label: "Update my card", url: billingUrl },
-      footer: "You’re getting this because your membership uses this email address.",
-    }),
-  };
 }

@@ -1,12 +1,13 @@
-// The newsletter sender and the email worker as a process of their own:
-//   node --conditions=react-server --import tsx lib/newsletter/sender-process.ts
-// (react-server: these modules are marked server-only.) The crash test runs it
+// The newsletter sender and the email worker as a process of their own
+// (`npm run newsletter:sender`):
+//   node --conditions=react-server --import tsx scripts/newsletter-sender.ts
+// (react-server: the lib/ modules it starts are marked server-only.) The crash test runs it
 // against PostgreSQL and kills it mid-send; it can also run beside the web
 // server as a dedicated worker. Configured by the app's environment variables;
 // EMAIL_LEASE_SECONDS shortens how long a crashed send holds its rows.
 import { getDb } from "@/lib/db";
-import { startEmailWorker } from "@/lib/email/deliver";
-import { startNewsletterWorker } from "./sending";
+import { startEmailWorker } from "@/lib/email/worker";
+import { startNewsletterWorker } from "@/lib/newsletter/sending";
 
 const lease = Number(process.env.EMAIL_LEASE_SECONDS ?? "120");
 if (!Number.isInteger(lease) || lease < 1) {
