@@ -26,6 +26,13 @@ export default defineConfig([
     },
   },
   {
+    // Every journey runs under the CSP guard (e2e/csp-guard.ts), which comes with ./fixtures' `test`.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "import test and expect from ./fixtures: they watch for CSP violations." }] }],
+    },
+  },
+  {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts"],
     rules: {

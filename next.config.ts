@@ -1,4 +1,14 @@
 import type { NextConfig } from "next";
+import { publicPolicy } from "./lib/security/csp";
+
+const production = process.env.NODE_ENV === "production";
+
+// Every path except those proxy.ts gives a nonce policy (its matcher): one policy per response.
+// Also left out: the benchmark's plain-HTML control (bench/controls, only in the benchmark's
+// build), whose inline <style> is the point of it.
+// Forms on these pages only ever land on this origin, so form-action needs no Stripe origin here
+// (which this file, read at build time, could not know: STRIPE_API_URL is a runtime setting).
+const PUBLIC_PAGES = "/:path((?!(?:dojo|account|coach|billing|newsletter/archive)(?:/|$)|join$|signin/verify$|bench/static$).*)";
 
 const config: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
@@ -13,7 +23,15 @@ const config: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // Production only: `next dev` serves plain HTTP on localhost. Browsers ignore it over
+          // HTTP, so the e2e stack (production build, http://127.0.0.1) is unaffected. No
+          // includeSubDomains: other hosts of the coach's domain are not ours to force onto HTTPS.
+          ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000" }] : []),
         ],
+      },
+      {
+        source: PUBLIC_PAGES,
+        headers: [{ key: "Content-Security-Policy", value: publicPolicy({ formActionOrigins: [], dev: !production }) }],
       },
       {
         // Result permalinks are private to whoever holds them: never indexed, never leaked as a referrer.

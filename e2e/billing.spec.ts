@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { QuizPage } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, QuizPage, test } from "./fixtures";
 import { uniqueEmail } from "./mail";
 import { payWithCard, signIn } from "./members";
 import { advanceSubscription, subscriptionIdFor } from "./stripe";

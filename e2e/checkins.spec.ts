@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { waitForEmail } from "./mail";
 import { becomeMember, signInAsCoach } from "./members";
+import { expect, test } from "./fixtures";
 
 test("a member writes a check-in, a coach replies, the member is emailed and reads the reply", async ({ page, browser }) => {
   const email = await becomeMember(page, "writer");
@@ -91,7 +91,7 @@ test("a refused send says what is missing next to the field and keeps the words;
   await expect(page.getByText("Sent. Your coach will read it")).toBeVisible();
 
   const first = await (await browser.newContext()).newPage();
-  await signInAsCoach(first, 5);
+  await signInAsCoach(first, 8);
   await first.getByLabel("Member email").fill(email);
   await first.getByRole("button", { name: "Filter" }).click();
   await first.getByRole("link", { name: email }).click();
@@ -100,7 +100,7 @@ test("a refused send says what is missing next to the field and keeps the words;
 
   // Only reading: a second coach can still answer.
   const second = await (await browser.newContext()).newPage();
-  await signInAsCoach(second, 6);
+  await signInAsCoach(second, 9);
   await second.goto(checkinUrl);
   await expect(second.getByLabel("Your reply (Markdown)")).toBeVisible();
 

@@ -1,4 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./csp-guard";
+
+export { expect, test } from "./csp-guard";
 
 /** An answer given by the visible label(s) of its options, or a number for a number question. */
 export type GivenAnswer = string | string[] | number;

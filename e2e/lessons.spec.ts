@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { becomeMember, signInAsCoach } from "./members";
+import { expect, test } from "./fixtures";
 
 test("a member reads the first lesson, marks it complete, is refused a locked one, and finds a lesson by search", async ({ page }) => {
   await becomeMember(page, "reader");

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { QuizPage } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, QuizPage, test } from "./fixtures";
 import { signInLinkFor, uniqueEmail, waitForEmail } from "./mail";
 import { e2ePorts } from "./ports";
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { QuizPage } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { expect, QuizPage, test } from "./fixtures";
 
 const childrenJourney = {
   "Does anything still tie you to your ex?": ["We have children together"],

@@ -76,3 +76,9 @@ export const DEV_WEBHOOK_SECRET = "whsec_dev_emulator";
 export const DEV_STRIPE_API_URL = "http://127.0.0.1:12111";
 
 export const authSecret = () => env().AUTH_SECRET ?? DEV_AUTH_SECRET;
+
+/** Where the Stripe SDK sends requests: STRIPE_API_URL, else the emulator when there is no key; undefined means Stripe itself. */
+export function stripeApiUrl(): string | undefined {
+  const { STRIPE_SECRET_KEY, STRIPE_API_URL } = env();
+  return STRIPE_API_URL ?? (STRIPE_SECRET_KEY ? undefined : DEV_STRIPE_API_URL);
+}

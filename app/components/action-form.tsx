@@ -12,15 +12,18 @@ import { FormError } from "./form-error";
 export function ActionForm<Data>({
   action,
   className,
+  onSubmit,
   children,
 }: {
   action: (previous: ActionState<Data>, input: FormData) => Promise<ActionState<Data>>;
   className?: string;
+  /** Runs in the browser as the form is sent (with JavaScript only). */
+  onSubmit?: () => void;
   children: ReactNode;
 }) {
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} className={className}>
+    <form action={formAction} onSubmit={onSubmit} className={className}>
       {children}
       <FormError state={state} size="compact" />
     </form>

@@ -43,7 +43,8 @@ export const { handlers, auth, signOut } = NextAuth(async () => {
         },
       }),
     ],
-    pages: { signIn: "/signin", verifyRequest: "/signin/sent", error: "/signin/error" },
+    // signOut: Auth.js's own sign-out page would skip clearing what the device keeps (see /account).
+    pages: { signIn: "/signin", verifyRequest: "/signin/sent", error: "/signin/error", signOut: "/account" },
     callbacks: {
       redirect: ({ url }) => new URL(safeCallbackPath(url, env().APP_URL), env().APP_URL).toString(),
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import Stripe from "stripe";
-import { DEV_STRIPE_API_URL, DEV_STRIPE_KEY, DEV_WEBHOOK_SECRET, env } from "@/lib/env";
+import { DEV_STRIPE_KEY, DEV_WEBHOOK_SECRET, env, stripeApiUrl } from "@/lib/env";
 
 // With no keys (development), the app talks to the Stripe emulator in dev/;
 // STRIPE_API_URL points the official SDK anywhere else. Nothing else in the
@@ -9,10 +9,9 @@ const slot = globalThis as unknown as { __dojoStripe?: Stripe };
 
 export function getStripe(): Stripe {
   if (slot.__dojoStripe) return slot.__dojoStripe;
-  const { STRIPE_SECRET_KEY, STRIPE_API_URL } = env();
-  const apiUrl = STRIPE_API_URL ?? (STRIPE_SECRET_KEY ? undefined : DEV_STRIPE_API_URL);
+  const apiUrl = stripeApiUrl();
   const target = apiUrl ? new URL(apiUrl) : undefined;
-  slot.__dojoStripe = new Stripe(STRIPE_SECRET_KEY ?? DEV_STRIPE_KEY, {
+  slot.__dojoStripe = new Stripe(env().STRIPE_SECRET_KEY ?? DEV_STRIPE_KEY, {
     maxNetworkRetries: 2,
     timeout: 20_000,
     appInfo: { name: "breakup-dojo" },

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getAccess } from "@/lib/billing/subscriptions";
-import { unseal } from "@/lib/crypto/sealed";
+import { derivedKey, unseal } from "@/lib/crypto/sealed";
 import { getDb, tables } from "@/lib/db";
 import { daysBetween, todayIn } from "@/lib/lessons/calendar";
 import { isUrgent } from "@/lib/safety/detect";
@@ -35,6 +35,15 @@ async function memberNoContactDay(user: CurrentUser, now: Date): Promise<number 
 }
 
 /** The member's unsent draft, if any (one at most). */
+/**
+ * The key the check-in form encrypts its copy on the device with (see device-draft.ts in the form's folder).
+ * One per member, stable across sessions, so words kept while signed out open again after signing back in;
+ * handed only to that member's signed-in page, so a copy left on a shared device is unreadable to anyone else.
+ */
+export function deviceDraftKey(user: CurrentUser): string {
+  return derivedKey(`checkin-device-draft:v1:${user.id}`).toString("base64url");
+}
+
 export async function getDraft(user: CurrentUser): Promise<(CheckinContent & { mood: number | null; savedAt: Date }) | null> {
   const db = await getDb();
   const row = await db.query.checkins.findFirst({

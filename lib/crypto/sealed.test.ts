@@ -1,10 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seal, setDataKeyForTests, unseal, UnsealError } from "./sealed";
+import { derivedKey, seal, setDataKeyForTests, unseal, UnsealError } from "./sealed";
 
 describe("sealing private text", () => {
   beforeAll(() => setDataKeyForTests(randomBytes(32)));
   afterAll(() => setDataKeyForTests(undefined));
+
+  it("derives one stable 256-bit key per purpose, which changes with DATA_KEY", () => {
+    const a = derivedKey("checkin-device-draft:v1:user-a");
+    expect(a).toHaveLength(32);
+    expect(derivedKey("checkin-device-draft:v1:user-a")).toEqual(a);
+    expect(derivedKey("checkin-device-draft:v1:user-b")).not.toEqual(a);
+    setDataKeyForTests(randomBytes(32));
+    expect(derivedKey("checkin-device-draft:v1:user-a")).not.toEqual(a);
+  });
 
   it("opens only for the row it was sealed to", () => {
     const sealed = seal("I miss him", "row-1");

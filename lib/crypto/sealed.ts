@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -38,6 +38,11 @@ export function seal(plaintext: string, rowId: string): string {
   cipher.setAAD(Buffer.from(rowId, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+}
+
+/** A 256-bit key for one purpose, derived from DATA_KEY, so no second secret has to be configured. */
+export function derivedKey(purpose: string): Buffer {
+  return createHmac("sha256", loadKey()).update(purpose).digest();
 }
 
 export class UnsealError extends Error {}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FieldError, FormError, invalidProps } from "@/app/components/form-error";
 import { idle } from "@/lib/actions/state";
+import { clearDeviceDraft } from "@/app/(dojo)/dojo/check-ins/new/device-draft";
 import { deleteAccountAction } from "./actions";
 
 export function DeleteAccountForm({ email }: { email: string }) {
@@ -10,7 +11,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
   return (
     <details className="rounded-2xl border border-line bg-card p-4">
       <summary className="cursor-pointer font-medium">Delete my account</summary>
-      <form action={action} className="mt-3 space-y-3">
+      <form action={action} onSubmit={clearDeviceDraft} className="mt-3 space-y-3">
         <p className="text-sm leading-relaxed">
           This cancels your membership, ends every session, and deletes your check-ins, your saved plan, your progress and the emails
           we hold for you. It can’t be undone — download your data first if you want a copy.

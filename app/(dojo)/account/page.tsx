@@ -3,10 +3,10 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { isCoach } from "@/lib/auth/roles";
 import { keptQuizResults } from "@/lib/quiz/results";
-import { ActionForm } from "@/app/components/action-form";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { DeleteAccountForm } from "./delete-account-form";
 import { NewsletterSettings } from "./newsletter-settings";
+import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -61,16 +61,8 @@ export default async function AccountPage() {
           Signing out
         </h2>
         <div className="flex flex-wrap gap-3">
-          <ActionForm action={signOutAction}>
-            <button type="submit" className="btn-secondary">
-              Sign out
-            </button>
-          </ActionForm>
-          <ActionForm action={signOutEverywhereAction}>
-            <button type="submit" className="btn-secondary">
-              Sign out of all devices
-            </button>
-          </ActionForm>
+          <SignOutButton action={signOutAction}>Sign out</SignOutButton>
+          <SignOutButton action={signOutEverywhereAction}>Sign out of all devices</SignOutButton>
         </div>
         <p className="text-sm text-muted">Shared a phone or laptop with someone? “All devices” ends every session, everywhere, at once.</p>
       </section>

@@ -80,7 +80,7 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
               <h3 className="font-serif text-xl font-semibold">{m.title}</h3>
               {m.summary ? <p className="text-sm text-muted">{m.summary}</p> : null}
             </div>
-            <ProgressBar done={m.done} total={m.total} label={`${m.title} progress`} />
+            <ProgressBar value={m.done} max={m.total} valueText={`${m.done} of ${m.total} lessons done`} label={`${m.title} progress`} />
             <ol className="divide-y divide-line">
               {m.lessons.map((l) => (
                 <li key={l.slug} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-3">

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { ProgressBar } from "@/app/components/progress-bar";
 
 export interface ProgressView {
   status: "draft" | "scheduled" | "sending" | "sent";
@@ -41,17 +42,7 @@ export function IssueProgress({ issueId, initial }: { issueId: number; initial: 
       <h2 id="progress-heading" className="text-lg font-semibold">
         {p.status === "sent" ? "Sent" : "Sending"}
       </h2>
-      <div
-        role="progressbar"
-        aria-label="Delivery progress"
-        aria-valuemin={0}
-        aria-valuemax={p.recipients}
-        aria-valuenow={done}
-        aria-valuetext={`${n(done)} of ${n(p.recipients)} done`}
-        className="h-2 w-full overflow-hidden rounded-full bg-line"
-      >
-        <div className="h-full rounded-full bg-brand" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar value={done} max={p.recipients} percent={percent} label="Delivery progress" valueText={`${n(done)} of ${n(p.recipients)} done`} />
       <dl aria-live="polite" className="grid grid-cols-2 gap-3 text-center sm:grid-cols-4">
         {[
           ["Sent", p.sent],

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { CrisisResources } from "@/app/components/crisis-resources";
 import { FieldError, FormError, groupErrorProps, invalidProps } from "@/app/components/form-error";
 import { idle } from "@/lib/actions/state";
 import { detectDanger } from "@/lib/safety/detect";
 import { saveDraftAction, submitCheckinAction } from "../actions";
+import { deviceDraftStore } from "./device-draft";
 
 export interface DraftPayload {
   happened: string;
@@ -15,7 +16,6 @@ export interface DraftPayload {
   mood: number | null;
 }
 
-export const LOCAL_KEY = "dojo-checkin-draft";
 const fields = [
   { name: "happened", label: "What happened since last time?", rows: 5 },
   { name: "win", label: "One win, however small", rows: 2 },
@@ -28,10 +28,11 @@ const moodWords = ["awful", "very low", "low", "not great", "getting by", "alrig
 
 /**
  * The check-in form. Every word is kept twice as the member types: on this
- * device at once (so a lost connection or an expired session loses nothing)
- * and on the server a moment later (so a closed tab loses nothing either).
+ * device at once, encrypted, until the server has it (so a lost connection or an
+ * expired session loses nothing; see device-draft.ts) and on the server a moment
+ * later (so a closed tab loses nothing either).
  */
-export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; savedAt: string | null }) {
+export function CheckinForm({ initial, savedAt, deviceKey }: { initial: DraftPayload; savedAt: string | null; deviceKey: string }) {
   const [draft, setDraft] = useState<DraftPayload>(initial);
   const [saveNote, setSaveNote] = useState(savedAt ? "Draft saved." : "");
   // Controlled like the text, so a failed send never flips a private entry back to "send to coach".
@@ -39,38 +40,34 @@ export function CheckinForm({ initial, savedAt }: { initial: DraftPayload; saved
   const [state, action, pending] = useActionState(submitCheckinAction, idle);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const restored = useRef(false);
+  const device = useMemo(() => deviceDraftStore<DraftPayload>(deviceKey), [deviceKey]);
+  const latest = useRef(initial);
 
   // A newer copy on this device (e.g. typed while offline) wins over the server's draft.
   useEffect(() => {
     if (restored.current) return;
     restored.current = true;
-    try {
-      const local = JSON.parse(localStorage.getItem(LOCAL_KEY) ?? "null") as (DraftPayload & { at: string }) | null;
-      if (local && (!savedAt || local.at > savedAt)) {
-        const { at: _at, ...rest } = local;
-        // Only the browser has the device copy, so this must run after hydration.
-        // eslint-disable-next-line react-hooks/set-state-in-effect
-        setDraft(rest);
+    // Only the browser has the device copy, so this runs after hydration (and not over words typed since).
+    void device.read().then((local) => {
+      if (local && (!savedAt || local.at > savedAt) && latest.current === initial) {
+        latest.current = local.draft;
+        setDraft(local.draft);
         setSaveNote("Restored what you were writing on this device.");
       }
-    } catch {
-      // No storage (private mode): the server draft still protects the text.
-    }
-  }, [savedAt]);
+    });
+  }, [device, savedAt, initial]);
 
   function update(next: DraftPayload) {
     setDraft(next);
-    try {
-      localStorage.setItem(LOCAL_KEY, JSON.stringify({ ...next, at: new Date().toISOString() }));
-    } catch {
-      // ignore: see above
-    }
+    latest.current = next;
+    void device.keep(next);
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       setSaveNote("Saving…");
       try {
         const result = await saveDraftAction(next);
         setSaveNote(result.ok ? "Draft saved." : result.signedOut ? "You’ve been signed out. Your words are kept on this device." : (result.error ?? "Not saved."));
+        if (result.ok && latest.current === next) device.forget();
       } catch {
         setSaveNote("You seem to be offline. Your words are kept on this device.");
       }

@@ -1,15 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
+import { clearDeviceDraft } from "./device-draft";
 
 /** After a check-in has been sent, the copy kept on this device is no longer needed. */
 export function ClearLocalDraft() {
-  useEffect(() => {
-    try {
-      localStorage.removeItem("dojo-checkin-draft");
-    } catch {
-      // nothing stored
-    }
-  }, []);
+  useEffect(clearDeviceDraft, []);
   return null;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAccess } from "@/lib/billing/subscriptions";
-import { getDraft } from "@/lib/checkins/member";
+import { deviceDraftKey, getDraft } from "@/lib/checkins/member";
 import { CheckinForm } from "./checkin-form";
 
 export const metadata: Metadata = { title: "New check-in", robots: { index: false } };
@@ -36,6 +36,7 @@ export default async function NewCheckinPage() {
       <CheckinForm
         initial={{ happened: draft?.happened ?? "", win: draft?.win ?? "", hard: draft?.hard ?? "", question: draft?.question ?? "", mood: draft?.mood ?? null }}
         savedAt={draft?.savedAt.toISOString() ?? null}
+        deviceKey={deviceDraftKey(user)}
       />
     </div>
   );
