@@ -41,23 +41,32 @@ function browserAvailable() {
   return probe.status === 0;
 }
 
+/** Adds a Vitest JSON report to the tally; a missing report, or a failed run with no failed test (a crash), counts as a failure. */
+function countVitest(report, name) {
+  if (!report) {
+    failed++;
+    console.log(`✘ the ${name} test runner wrote no report`);
+    return;
+  }
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+}
+
 gate("typegen", bin("next"), ["typegen"]);
 gate("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 gate("lint", bin("eslint"), [".", "--max-warnings=0"]);
 
 const unitReport = path.join(tmp, "vitest.json");
 run("unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
-const unit = readJson(unitReport);
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests + (unit.numTotalTestSuites > 0 && unit.success === false && unit.numFailedTests === 0 ? 1 : 0);
-} else {
-  failed++;
-  console.log("✘ the unit test runner wrote no report");
-}
+countVitest(readJson(unitReport), "unit");
 
 const built = gate("production build", bin("next"), ["build"]);
 if (built) {
+  // The outside-in suite (outside/): it starts the production build itself, on each engine.
+  const outsideReport = path.join(tmp, "outside.json");
+  run("outside-in security and fault tests", bin("vitest"), ["run", "-c", "vitest.outside.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${outsideReport}`]);
+  countVitest(readJson(outsideReport), "outside-in");
+
   if (!browserAvailable()) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);
   const e2eReport = path.join(tmp, "playwright.json");
   run("end-to-end tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });

@@ -1,0 +1,123 @@
+// The stack's database, seen from outside the app: created fresh for one run
+// (a PGlite folder or a PostgreSQL database of its own, never an existing one),
+// migrated and seeded the way the app does on start, and read by tests to prove
+// what a request changed and what it did not.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openPglite, openPostgres, type Db, type DbHandle } from "../../db/client";
+import { seed } from "../../db/seed";
+
+export type Engine = "pglite" | "postgres";
+
+export interface EngineDatabase {
+  engine: Engine;
+  /** What the app instances need in their environment to use this database. */
+  appEnv: Record<string, string>;
+  /** The open handle; throws while closed (PGlite is closed while a server owns it). */
+  readonly db: Db;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  /** Removes the folder or drops the database. */
+  destroy(): Promise<void>;
+  /** Rows of a raw query. */
+  rows<T>(query: ReturnType<typeof sql>): Promise<T[]>;
+  /** Row count and a digest of the contents of every table: equal snapshots mean nothing was written. */
+  snapshot(): Promise<Snapshot>;
+}
+
+export type Snapshot = Record<string, { rows: number; digest: string }>;
+
+/**
+ * Tables whose changes are not writes a refused request could make on a member's behalf:
+ * the limiter counts attempts (refused ones too, by design), and migrations are the schema's own.
+ */
+const NOT_COMPARED = new Set(["rate_limits", "__drizzle_migrations"]);
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createEngineDatabase(engine: Engine): Promise<EngineDatabase> {
+  let handle: DbHandle | undefined;
+  let appEnv: Record<string, string>;
+  let openHandle: () => DbHandle;
+  let destroy: () => Promise<void>;
+
+  if (engine === "pglite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dojo-outside-"));
+    appEnv = { PGLITE_DIR: dir };
+    openHandle = () => openPglite(dir);
+    destroy = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const server = process.env.DATABASE_URL;
+    if (!server) throw new Error("the PostgreSQL run needs DATABASE_URL (a server the suite may create databases on)");
+    const name = `dojo_outside_${randomBytes(6).toString("hex")}`;
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = withDatabaseName(server, name);
+    appEnv = { DATABASE_URL: url };
+    openHandle = () => openPostgres(url, { max: 4 });
+    destroy = async () => {
+      const dropper = postgres(server, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+  }
+
+  let prepared = false;
+  const self: EngineDatabase = {
+    engine,
+    appEnv,
+    get db() {
+      if (!handle) throw new Error("the database is closed (a PGlite folder is read only while the servers are stopped)");
+      return handle.db;
+    },
+    async open() {
+      if (handle) return;
+      handle = openHandle();
+      if (!prepared) {
+        await handle.migrate();
+        await seed(handle.db);
+        prepared = true;
+      }
+    },
+    async close() {
+      const h = handle;
+      handle = undefined;
+      await h?.close();
+    },
+    destroy,
+    async rows<T>(query: ReturnType<typeof sql>) {
+      const result = (await self.db.execute(query)) as unknown;
+      return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+    },
+    async snapshot() {
+      const tables = await self.rows<{ name: string }>(
+        sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+      );
+      const out: Snapshot = {};
+      for (const { name } of tables) {
+        if (NOT_COMPARED.has(name)) continue;
+        const [row] = await self.rows<{ rows: number | string; digest: string | null }>(
+          sql`select count(*) as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(name)} t`,
+        );
+        out[name] = { rows: Number(row?.rows ?? 0), digest: row?.digest ?? "" };
+      }
+      return out;
+    },
+  };
+  return self;
+}
+
+/** The tables whose rows or contents differ between two snapshots (empty: nothing was written). */
+export function changedTables(before: Snapshot, after: Snapshot): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((n) => before[n]?.rows !== after[n]?.rows || before[n]?.digest !== after[n]?.digest).sort();
+}

@@ -1,0 +1,188 @@
+// The system the outside-in suite attacks: the production build (`next build`
+// output in the repository) started with `next start` exactly as the e2e stack
+// and `npm start` start it, the Stripe emulator and the SMTP sink from dev/, on a
+// database of its own: a fresh PGlite folder, or a fresh database on the
+// PostgreSQL server in DATABASE_URL. Tests talk to it over HTTP only; the
+// database is read from outside to prove what changed (see ./database.ts).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { nextStartArgs } from "../../scripts/next-start.mjs";
+import { freePort, start, tsNode, waitForUrl, type Proc } from "../../scripts/lib/procs";
+import { createEngineDatabase, type Engine, type EngineDatabase } from "./database";
+
+export const REPO = path.resolve(import.meta.dirname, "../..");
+
+export const outsideSecrets = {
+  webhook: "whsec_outside_emulator_secret",
+  stripeKey: "sk_test_outside",
+  auth: "outside-only-secret-0123456789abcdef0123456789",
+  dataKey: Buffer.from("outside-only-data-key-32-bytes!!").toString("base64"),
+};
+
+/** Coaches and admins: ADMIN_EMAILS makes these addresses admin when they sign in by link. */
+export const ADMIN_EMAIL = "owner@outside.example";
+
+export interface StackOptions {
+  engine: Engine;
+  /** `next start` processes on the one database (PostgreSQL only for more than one). */
+  instances?: number;
+  /** Extra environment for every app instance (rate limits, say). */
+  env?: Record<string, string>;
+  /** Runs against the database before any server starts (PGlite has one owner at a time). */
+  prepare?: (db: EngineDatabase) => Promise<void>;
+}
+
+export interface AppInstance {
+  url: string;
+  proc: Proc;
+}
+
+export interface Stack {
+  engine: Engine;
+  instances: AppInstance[];
+  /** The first instance's URL. */
+  url: string;
+  stripeUrl: string;
+  sinkUrl: string;
+  db: EngineDatabase;
+  /** The environment the app instances run with (for a worker process of the app). */
+  appEnv: Record<string, string>;
+  /** Kills instance `i` with `signal` (SIGKILL by default) and waits for it to exit. */
+  kill(i: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts instance `i` again on its port and waits for /api/health. */
+  restart(i: number): Promise<void>;
+  /**
+   * Stops every app instance, runs `fn` against the database, starts them again.
+   * On PostgreSQL `fn` simply runs (the database is shared); on PGlite the folder
+   * has one owner, so the servers step aside while the test reads it.
+   */
+  withServersStopped<T>(fn: (db: EngineDatabase) => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+const NEXT_BUILD_ID = path.join(REPO, ".next", "BUILD_ID");
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  if (!fs.existsSync(NEXT_BUILD_ID)) throw new Error("the outside-in suite runs against the production build: run `next build` first");
+  const count = opts.instances ?? 1;
+  if (count > 1 && opts.engine === "pglite") throw new Error("PGlite has one owner: more than one instance needs PostgreSQL");
+
+  const db = await createEngineDatabase(opts.engine);
+  const procs: Proc[] = [];
+  try {
+    await db.open();
+    await opts.prepare?.(db);
+    if (opts.engine === "pglite") await db.close();
+
+    const appPorts = await Promise.all(Array.from({ length: count }, () => freePort()));
+    const [stripePort, smtpPort, sinkPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const urls = appPorts.map((p) => `http://127.0.0.1:${p}`);
+    const urlOf = (i: number) => urls[i] ?? "";
+
+    const stripe = start("stripe-emulator", ...tsNode("dev/stripe-emulator/main.ts"), {
+      cwd: REPO,
+      env: {
+        STRIPE_EMULATOR_PORT: String(stripePort),
+        STRIPE_WEBHOOK_URL: `${urlOf(0)}/api/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: outsideSecrets.webhook,
+        STRIPE_EMULATOR_RETRY_BASE_MS: "200",
+      },
+    });
+    procs.push(stripe);
+    const sink = start("smtp-sink", ...tsNode("dev/smtp-sink/main.ts"), {
+      cwd: REPO,
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkPort) },
+    });
+    procs.push(sink);
+
+    const appEnv: Record<string, string> = {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: urlOf(0),
+      AUTH_SECRET: outsideSecrets.auth,
+      EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`,
+      STRIPE_SECRET_KEY: outsideSecrets.stripeKey,
+      STRIPE_WEBHOOK_SECRET: outsideSecrets.webhook,
+      STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
+      DATA_KEY: outsideSecrets.dataKey,
+      ADMIN_EMAILS: ADMIN_EMAIL,
+      ...db.appEnv,
+      ...opts.env,
+    };
+
+    const instances: AppInstance[] = [];
+    const launch = (i: number): AppInstance => {
+      const proc = start(`next-start-${i}`, process.execPath, nextStartArgs(appPorts[i] ?? 0), { cwd: REPO, env: appEnv });
+      procs.push(proc);
+      return { url: urlOf(i), proc };
+    };
+    for (let i = 0; i < count; i++) instances.push(launch(i));
+    const instance = (i: number): AppInstance => {
+      const found = instances[i];
+      if (!found) throw new Error(`there is no app instance ${i} (the stack has ${count})`);
+      return found;
+    };
+    const healthy = (i: number) => waitForUrl(`${urlOf(i)}/api/health`, instance(i).proc, 90_000);
+    await Promise.all([
+      waitForUrl(`http://127.0.0.1:${stripePort}/v1/prices`, stripe, 60_000, { authorization: `Bearer ${outsideSecrets.stripeKey}` }),
+      waitForUrl(`http://127.0.0.1:${sinkPort}/messages`, sink),
+      ...instances.map((_, i) => healthy(i)),
+    ]);
+    if (opts.engine === "postgres") await db.open();
+
+    const stack: Stack = {
+      engine: opts.engine,
+      instances,
+      url: urlOf(0),
+      stripeUrl: `http://127.0.0.1:${stripePort}`,
+      sinkUrl: `http://127.0.0.1:${sinkPort}`,
+      db,
+      appEnv,
+      async kill(i, signal = "SIGKILL") {
+        const { proc } = instance(i);
+        try {
+          process.kill(proc.pid, signal);
+        } catch {
+          // already gone
+        }
+        await proc.exited;
+        await proc.stop(); // and anything it left behind
+      },
+      async restart(i) {
+        instances[i] = launch(i);
+        await healthy(i);
+      },
+      async withServersStopped(fn) {
+        if (opts.engine === "postgres") return fn(db);
+        await Promise.all(instances.map((inst) => inst.proc.stop()));
+        await db.open();
+        try {
+          return await fn(db);
+        } finally {
+          await db.close();
+          for (let i = 0; i < count; i++) instances[i] = launch(i);
+          await Promise.all(instances.map((_, i) => healthy(i)));
+        }
+      },
+      async stop() {
+        await Promise.all(procs.map((p) => p.stop()));
+        await db.close();
+        await db.destroy();
+      },
+    };
+    return stack;
+  } catch (err) {
+    await Promise.all(procs.map((p) => p.stop()));
+    await db.close().catch(() => {});
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+}
+
+/** The engines this machine can run the suite on: PGlite always, PostgreSQL when DATABASE_URL names a server. */
+export function enginesToTest(): Engine[] {
+  return process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

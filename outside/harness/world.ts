@@ -1,0 +1,139 @@
+// The people the suite acts as, written straight into the stack's database
+// before the servers start (a PGlite folder has one owner): anonymous, member A
+// with records of her own (check-ins, a coach reply, progress), member B who
+// wants A's records, a lapsed member, a coach and an admin. Each signed-in role
+// gets a database session like the one Auth.js creates at sign-in, so a test
+// holds the cookie a real browser would.
+import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import * as tables from "../../db/schema";
+import type { Db } from "../../db/client";
+import { seal } from "../../lib/crypto/sealed";
+import { Browser } from "./http";
+import { outsideSecrets } from "./stack";
+
+export type Role = "anonymous" | "memberA" | "memberB" | "lapsed" | "coach" | "admin";
+export const ROLES: Role[] = ["anonymous", "memberA", "memberB", "lapsed", "coach", "admin"];
+
+export interface Person {
+  id: string;
+  email: string;
+  sessionToken: string;
+}
+
+export interface World {
+  people: Record<Exclude<Role, "anonymous">, Person>;
+  /** A's records, the ones B, the lapsed member and anonymous visitors must not reach. */
+  a: { checkinId: string; draftText: string; contactEventId: string };
+  /** Records of the coach console. */
+  lessonId: string;
+  lessonSlug: string;
+  issueId: string;
+  subscriberId: string;
+  /** A browser for `role` against `base` (cookies set for signed-in roles). */
+  browser(role: Role, base: string): Browser;
+}
+
+export const SESSION_COOKIE = "authjs.session-token";
+const DAY_MS = 86_400_000;
+
+function one<T>(rows: T[], what: string): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error(`the world needs ${what}, and the seeded database has none`);
+  return row;
+}
+
+async function person(db: Db, tag: string, role: "member" | "coach" | "admin"): Promise<Person> {
+  const id = randomUUID();
+  const email = `${tag}-${id.slice(0, 8)}@outside.example`;
+  await db.insert(tables.users).values({ id, email, role, emailVerified: new Date() });
+  const sessionToken = randomBytes(32).toString("base64url");
+  await db.insert(tables.sessions).values({ sessionToken, userId: id, expires: new Date(Date.now() + 30 * DAY_MS) });
+  return { id, email, sessionToken };
+}
+
+async function subscribe(db: Db, userId: string, status: "active" | "canceled") {
+  const plan = one(await db.select().from(tables.plans).limit(1), "a plan");
+  const now = Date.now();
+  await db.insert(tables.subscriptions).values({
+    id: `sub_outside_${randomBytes(6).toString("hex")}`,
+    userId,
+    stripeCustomerId: `cus_outside_${randomBytes(6).toString("hex")}`,
+    status,
+    stripePriceId: plan.stripePriceId,
+    currentPeriodEnd: new Date(status === "active" ? now + 20 * DAY_MS : now - 10 * DAY_MS),
+    endedAt: status === "canceled" ? new Date(now - 10 * DAY_MS) : null,
+  });
+  await db.insert(tables.memberDojo).values({ userId, startDate: new Date(now - 40 * DAY_MS).toISOString().slice(0, 10) });
+}
+
+/** Writes the world into `db` (the suite's own database, freshly seeded). */
+export async function buildWorld(db: Db): Promise<World> {
+  process.env.DATA_KEY ??= outsideSecrets.dataKey;
+  const memberA = await person(db, "member-a", "member");
+  const memberB = await person(db, "member-b", "member");
+  const lapsed = await person(db, "lapsed", "member");
+  const coach = await person(db, "coach", "coach");
+  const admin = await person(db, "admin", "admin");
+  await subscribe(db, memberA.id, "active");
+  await subscribe(db, memberB.id, "active");
+  await subscribe(db, lapsed.id, "canceled");
+
+  const checkinId = randomUUID();
+  await db.insert(tables.checkins).values({
+    id: checkinId,
+    userId: memberA.id,
+    status: "waiting",
+    mood: 2,
+    contentEnc: seal(JSON.stringify({ happened: "A's private words: only A and the coaches may read them.", win: "", hard: "", question: "" }), checkinId),
+    submittedAt: new Date(),
+  });
+  const draftText = "A's draft, not sent yet";
+  const draftId = randomUUID();
+  await db.insert(tables.checkins).values({
+    id: draftId,
+    userId: memberA.id,
+    status: "draft",
+    contentEnc: seal(JSON.stringify({ happened: draftText, win: "", hard: "", question: "" }), draftId),
+  });
+  const contact = one(
+    await db
+      .insert(tables.contactEvents)
+      .values({ userId: memberA.id, kind: "ex_reached_out", onDate: new Date().toISOString().slice(0, 10) })
+      .returning(),
+    "a contact event",
+  );
+  const lesson = one(await db.select({ id: tables.lessons.id, slug: tables.lessons.slug }).from(tables.lessons).limit(1), "a lesson");
+  const issue = one(
+    await db.insert(tables.newsletterIssues).values({ subject: "Outside-in draft issue", bodyMd: "A draft only coaches see." }).returning(),
+    "a newsletter issue",
+  );
+  const subscriber = one(
+    await db
+      .insert(tables.newsletterSubscribers)
+      .values({ email: `reader-${randomBytes(3).toString("hex")}@outside.example`, status: "confirmed", source: "newsletter", subscribedAt: new Date() })
+      .returning(),
+    "a subscriber",
+  );
+
+  const people = { memberA, memberB, lapsed, coach, admin };
+  return {
+    people,
+    a: { checkinId, draftText, contactEventId: String(contact.id) },
+    lessonId: String(lesson.id),
+    lessonSlug: lesson.slug,
+    issueId: String(issue.id),
+    subscriberId: subscriber.id,
+    browser(role, base) {
+      if (role === "anonymous") return new Browser(base);
+      return new Browser(base, { [SESSION_COOKIE]: people[role].sessionToken });
+    },
+  };
+}
+
+/** Whether the session behind `token` still exists (sign-out and deletion end it). */
+export async function sessionExists(db: Db, token: string): Promise<boolean> {
+  const rows = await db.select({ t: tables.sessions.sessionToken }).from(tables.sessions).where(eq(tables.sessions.sessionToken, token));
+  return rows.length > 0;
+}
+
