@@ -113,7 +113,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const instances: AppInstance[] = [];
     const launch = (i: number): AppInstance => {
-      const proc = start(`next-start-${i}`, process.execPath, nextStartArgs(appPorts[i] ?? 0), { cwd: REPO, env: appEnv });
+      // The runner's own DATABASE_URL names the server the suite creates databases on, never the app's:
+      // a PGlite stack must not inherit it.
+      const env = { ...appEnv, DATABASE_URL: appEnv.DATABASE_URL };
+      const proc = start(`next-start-${i}`, process.execPath, nextStartArgs(appPorts[i] ?? 0), { cwd: REPO, env });
       procs.push(proc);
       return { url: urlOf(i), proc };
     };

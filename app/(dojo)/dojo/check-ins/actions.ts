@@ -22,7 +22,8 @@ export const submitCheckinAction = dojoAction(submitSchema, async ({ input, acto
 
 // A member deletes their own check-ins even after their membership ends.
 export const deleteCheckinAction = memberAction(z.object({ id: z.string() }), async ({ input, actor }) => {
-  await deleteMyCheckin(actor, input.id);
+  // Someone else's check-in and one already gone get the same answer: nothing to delete, nothing learnt.
+  if (!(await deleteMyCheckin(actor, input.id))) return { ok: false, error: "That check-in doesn’t exist, or it was already deleted." };
   revalidatePath("/dojo/check-ins");
   redirect("/dojo/check-ins?deleted=1");
 });
