@@ -14,6 +14,8 @@ import { isUrgent } from "@/lib/safety/detect";
 import { contentSchema, openContent, sealContent, type CheckinContent } from "./content";
 
 export const submitSchema = contentSchema.extend({
+  /** Minted when the form was rendered: every copy of one form (a double tap, a resend) is one check-in. */
+  submission: z.uuid().optional().catch(undefined),
   mood: z.coerce.number({ error: "Choose how you feel, from 1 to 10." }).int().min(1, "Choose how you feel, from 1 to 10.").max(10, "Choose how you feel, from 1 to 10."),
   sendTo: z.enum(["coach", "private"], { error: "Choose whether to send this to your coach or keep it private." }),
 });
@@ -82,7 +84,7 @@ export async function submitCheckin(user: CurrentUser, input: unknown, now = new
   if (!(await getAccess(user.id, now)).allowed) return { ok: false, reason: "no_access", error: NO_ACCESS };
   const parsed = validate(submitSchema, input);
   if (!parsed.ok) return { ...parsed, reason: "invalid" };
-  const { mood, sendTo, ...content } = parsed.data;
+  const { mood, sendTo, submission, ...content } = parsed.data;
   if (!content.happened && !content.win && !content.hard && !content.question) {
     return { ok: false, reason: "invalid", error: "Write a few words in at least one box — even one line is enough." };
   }
@@ -90,15 +92,29 @@ export async function submitCheckin(user: CurrentUser, input: unknown, now = new
   const status = sendTo === "coach" ? "waiting" : "private";
   const noContactDay = await memberNoContactDay(user, now);
   const db = await getDb();
-  const id = await db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx): Promise<{ id: string; urgent: boolean; status: "waiting" | "private" } | null> => {
     const draft = await tx.query.checkins.findFirst({ columns: { id: true }, where: and(eq(tables.checkins.userId, user.id), eq(tables.checkins.status, "draft")) });
-    const rowId = draft?.id ?? randomUUID();
+    const rowId = draft?.id ?? submission ?? randomUUID();
     const values = { status, mood, noContactDay, urgent, contentEnc: sealContent(content, rowId), submittedAt: now, updatedAt: now } as const;
-    if (draft) await tx.update(tables.checkins).set(values).where(eq(tables.checkins.id, rowId));
-    else await tx.insert(tables.checkins).values({ id: rowId, userId: user.id, createdAt: now, ...values });
-    return rowId;
+    if (draft) {
+      await tx.update(tables.checkins).set(values).where(eq(tables.checkins.id, rowId));
+      return { id: rowId, urgent, status };
+    }
+    const inserted = await tx
+      .insert(tables.checkins)
+      .values({ id: rowId, userId: user.id, createdAt: now, ...values })
+      .onConflictDoNothing()
+      .returning({ id: tables.checkins.id });
+    if (inserted.length > 0) return { id: rowId, urgent, status };
+    // This form was sent already (a second tap arriving as the first is stored): that check-in is the answer.
+    const earlier = await tx.query.checkins.findFirst({
+      columns: { id: true, urgent: true, status: true },
+      where: and(eq(tables.checkins.id, rowId), eq(tables.checkins.userId, user.id), ne(tables.checkins.status, "draft")),
+    });
+    return earlier && earlier.status !== "draft" ? { id: earlier.id, urgent: earlier.urgent, status: earlier.status === "private" ? "private" : "waiting" } : null;
   });
-  return { ok: true, id, urgent, status };
+  if (!stored) return { ok: false, reason: "invalid", error: "This form can’t be sent again. Copy your words, reload the page and paste them into a new check-in." };
+  return { ok: true, ...stored };
 }
 
 export interface MyCheckin {

@@ -32,7 +32,7 @@ const moodWords = ["awful", "very low", "low", "not great", "getting by", "alrig
  * expired session loses nothing; see device-draft.ts) and on the server a moment
  * later (so a closed tab loses nothing either).
  */
-export function CheckinForm({ initial, savedAt, deviceKey }: { initial: DraftPayload; savedAt: string | null; deviceKey: string }) {
+export function CheckinForm({ initial, savedAt, deviceKey, submission }: { initial: DraftPayload; savedAt: string | null; deviceKey: string; submission: string }) {
   const [draft, setDraft] = useState<DraftPayload>(initial);
   const [saveNote, setSaveNote] = useState(savedAt ? "Draft saved." : "");
   // Controlled like the text, so a failed send never flips a private entry back to "send to coach".
@@ -84,6 +84,7 @@ export function CheckinForm({ initial, savedAt, deviceKey }: { initial: DraftPay
       }}
       className="space-y-6"
     >
+      <input type="hidden" name="submission" value={submission} />
       {danger ? (
         <div aria-live="assertive">
           <p className="mb-3 font-medium">What you wrote sounds really hard. You don’t have to wait for a reply to get support — people are there right now:</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAccess } from "@/lib/billing/subscriptions";
@@ -37,6 +38,7 @@ export default async function NewCheckinPage() {
         initial={{ happened: draft?.happened ?? "", win: draft?.win ?? "", hard: draft?.hard ?? "", question: draft?.question ?? "", mood: draft?.mood ?? null }}
         savedAt={draft?.savedAt.toISOString() ?? null}
         deviceKey={deviceDraftKey(user)}
+        submission={randomUUID()}
       />
     </div>
   );
