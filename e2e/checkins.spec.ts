@@ -76,6 +76,7 @@ test("another member opening someone's check-in gets a 404, and a draft survives
 });
 
 test("a refused send says what is missing next to the field and keeps the words; a second coach sees the first one answering", async ({ page, browser }) => {
+  test.slow(); // a member and two coaches each sign in by email link: three journeys in one test
   const email = await becomeMember(page, "no-mood");
   await page.goto("/dojo/check-ins/new");
   const words = `Forgot the mood ${Date.now()}`;
@@ -109,7 +110,7 @@ test("a refused send says what is missing next to the field and keeps the words;
   await expect.poll(async () => {
     await second.reload();
     return second.getByText("is answering this check-in right now").count();
-  }).toBe(1);
+  }, { timeout: 20_000 }).toBe(1);
   await expect(second.getByLabel("Your reply (Markdown)")).toHaveCount(0);
   await first.getByRole("button", { name: "Send reply" }).click();
   await expect(first.getByText("This check-in has been answered.")).toBeVisible();
