@@ -1,15 +1,11 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import unit from "./vitest.config";
 
 // `npm run test:security`: the outside-in suite (outside/), against the production
 // build started by the tests themselves. One file at a time: each starts servers.
+// Module resolution is the unit tests' own (the harness imports db/ and lib/).
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
-      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") },
-    ],
-  },
+  resolve: unit.resolve,
   test: {
     include: ["outside/**/*.test.ts"],
     environment: "node",

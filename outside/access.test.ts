@@ -3,12 +3,12 @@
 // against the expectations in access/table.ts. Every refused call must leave the
 // database exactly as it was (row counts and contents of every table).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { actionOutcome, actions, pages, queries, refusalWords } from "./access/table";
 import { changedTables, type Snapshot } from "./harness/database";
 import { appRoutes, fill, serverActions } from "./harness/routes";
-import { enginesToTest, startStack, type Stack } from "./harness/stack";
-import { buildWorld, ROLES, type World } from "./harness/world";
+import { enginesToTest } from "./harness/stack";
+import { ROLES, stackWithWorld, type World } from "./harness/world";
 
 /** Fields sent with every refused call: A's records, so a refusal that leaked would write to them. */
 function fieldsFor(world: World): Record<string, string> {
@@ -60,58 +60,50 @@ describe("every route and action has a row in the access table", () => {
 });
 
 describe.each(enginesToTest())("access from outside on %s", (engine) => {
-  let stack: Stack;
-  let world: World;
-
-  beforeAll(async () => {
-    stack = await startStack({ engine, prepare: async (db) => void (world = await buildWorld(db.db)) });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const ctx = stackWithWorld(engine);
 
   it("every page and route handler answers each role as the table says, and reading writes nothing", async () => {
-    const before = await stack.withServersStopped((db) => db.snapshot());
+    const before = await ctx.stack.withServersStopped((db) => db.snapshot());
     const wrong: string[] = [];
     let checked = 0;
     for (const route of appRoutes()) {
-      const path = fill(route.pattern, paramsFor(route.pattern, world)) + (queries[route.pattern] ?? "");
+      const path = fill(route.pattern, paramsFor(route.pattern, ctx.world)) + (queries[route.pattern] ?? "");
       const row = pages[route.pattern];
       if (!row) continue;
       for (const role of ROLES) {
         const expected = row[role];
-        const answer = await world.browser(role, stack.url).get(path);
+        const answer = await ctx.world.browser(role, ctx.stack.url).get(path);
         checked++;
-        const got = answer.redirect ? `${answer.status} → ${answer.redirect.replace(stack.url, "")}` : String(answer.status);
-        const fine = "redirect" in expected ? answer.redirect !== null && expected.redirect.test(answer.redirect.replace(stack.url, "")) : answer.status === expected.status;
+        const got = answer.redirect ? `${answer.status} → ${answer.redirect.replace(ctx.stack.url, "")}` : String(answer.status);
+        const fine = "redirect" in expected ? answer.redirect !== null && expected.redirect.test(answer.redirect.replace(ctx.stack.url, "")) : answer.status === expected.status;
         if (!fine) wrong.push(`${role} GET ${path}: got ${got}, expected ${"redirect" in expected ? expected.redirect : expected.status}`);
         const mayRead = "status" in expected && expected.status === 200;
-        if (!mayRead && path.includes(world.a.checkinId)) expect(answer.text, `${role} sees A's words at ${path}`).not.toContain("private words");
+        if (!mayRead && path.includes(ctx.world.a.checkinId)) expect(answer.text, `${role} sees A's words at ${path}`).not.toContain("private words");
       }
     }
     expect(wrong).toEqual([]);
     expect(checked).toBe(appRoutes().length * ROLES.length);
-    const { after, readers } = await stack.withServersStopped(async (db) => ({
+    const { after, readers } = await ctx.stack.withServersStopped(async (db) => ({
       after: await db.snapshot(),
       readers: (await db.rows<{ coach_id: string }>(sql`select distinct coach_id from checkin_reads`)).map((r) => r.coach_id).sort(),
     }));
     // The one write a read may make: the audit row of a coach opening a check-in (who read whose words, and when).
     expect(changedTables(before, after), "tables written by plain page reads").toEqual(["checkin_reads"]);
-    expect(readers).toEqual([world.people.coach.id, world.people.admin.id].sort());
+    expect(readers).toEqual([ctx.world.people.coach.id, ctx.world.people.admin.id].sort());
   });
 
   it("every server action refuses each role below its level, in words, and the database is unchanged", async () => {
-    const before: Snapshot = await stack.withServersStopped((db) => db.snapshot());
+    const before: Snapshot = await ctx.stack.withServersStopped((db) => db.snapshot());
     const wrong: string[] = [];
     let refusedCalls = 0;
     for (const action of serverActions()) {
       const level = actions[action.key];
       if (!level) continue;
-      const page = fill(action.page, paramsFor(action.page, world));
+      const page = fill(action.page, paramsFor(action.page, ctx.world));
       for (const role of ROLES) {
         const expected = actionOutcome(level, role);
         if (expected === "allowed") continue; // allowed calls write by design; the journeys in e2e/ cover them
-        const answer = await world.browser(role, stack.url).action(page, action.id, fieldsFor(world));
+        const answer = await ctx.world.browser(role, ctx.stack.url).action(page, action.id, fieldsFor(ctx.world));
         refusedCalls++;
         const result = answer.result as { ok?: boolean; error?: string; signedOut?: boolean } | undefined;
         const words = result?.error ?? "";
@@ -124,27 +116,27 @@ describe.each(enginesToTest())("access from outside on %s", (engine) => {
     const deleteCheckin = serverActions().find((a) => a.exportedName === "deleteCheckinAction");
     expect(deleteCheckin).toBeDefined();
     for (const role of ["memberB", "lapsed", "coach", "admin"] as const) {
-      const page = fill(deleteCheckin!.page, { id: world.a.checkinId });
-      const answer = await world.browser(role, stack.url).action(page, deleteCheckin!.id, { id: world.a.checkinId });
+      const page = fill(deleteCheckin!.page, { id: ctx.world.a.checkinId });
+      const answer = await ctx.world.browser(role, ctx.stack.url).action(page, deleteCheckin!.id, { id: ctx.world.a.checkinId });
       refusedCalls++;
       const result = answer.result as { ok?: boolean; error?: string } | undefined;
       if (result?.ok !== false || !/doesn.t exist|couldn.t find/i.test(result.error ?? "")) wrong.push(`${role} deleting A's check-in: ${JSON.stringify(result)}`);
     }
     expect(wrong).toEqual([]);
     expect(refusedCalls).toBeGreaterThan(60);
-    const after = await stack.withServersStopped((db) => db.snapshot());
+    const after = await ctx.stack.withServersStopped((db) => db.snapshot());
     expect(changedTables(before, after), "tables written by refused actions").toEqual([]);
     console.log(`access matrix (${engine}): ${appRoutes().length} routes × ${ROLES.length} roles, ${serverActions().length} actions, ${refusedCalls} refused calls`);
   });
 
   it("public POST endpoints refuse an empty or unsigned body with a 4xx and write nothing", async () => {
-    const before = await stack.withServersStopped((db) => db.snapshot());
+    const before = await ctx.stack.withServersStopped((db) => db.snapshot());
     const posts = appRoutes().filter((r) => r.kind === "route" && r.methods.includes("POST") && !r.pattern.includes("[...nextauth]"));
     expect(posts.length).toBeGreaterThanOrEqual(5);
     const wrong: string[] = [];
     for (const route of posts) {
       for (const role of ROLES) {
-        const answer = await world.browser(role, stack.url).postJson(route.pattern, {});
+        const answer = await ctx.world.browser(role, ctx.stack.url).postJson(route.pattern, {});
         // Endpoints that plain HTML forms post to answer a bad form by sending the person back to the form.
         const backToForm = formEndpoints[route.pattern];
         const fine = (answer.status >= 400 && answer.status < 500) || (backToForm !== undefined && answer.status === 303 && backToForm.test(answer.redirect ?? ""));
@@ -152,7 +144,7 @@ describe.each(enginesToTest())("access from outside on %s", (engine) => {
       }
     }
     expect(wrong).toEqual([]);
-    const after = await stack.withServersStopped((db) => db.snapshot());
+    const after = await ctx.stack.withServersStopped((db) => db.snapshot());
     expect(changedTables(before, after)).toEqual([]);
   });
 });

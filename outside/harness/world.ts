@@ -10,7 +10,9 @@ import * as tables from "../../db/schema";
 import type { Db } from "../../db/client";
 import { seal } from "../../lib/crypto/sealed";
 import { Browser } from "./http";
-import { outsideSecrets } from "./stack";
+import { afterAll, beforeAll } from "vitest";
+import type { Engine } from "./database";
+import { outsideSecrets, startStack, type Stack, type StackOptions } from "./stack";
 
 export type Role = "anonymous" | "memberA" | "memberB" | "lapsed" | "coach" | "admin";
 export const ROLES: Role[] = ["anonymous", "memberA", "memberB", "lapsed", "coach", "admin"];
@@ -137,3 +139,18 @@ export async function sessionExists(db: Db, token: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+
+/**
+ * A stack on `engine` with the world written into it, started before a describe
+ * block's tests and stopped after them. Read `.stack` and `.world` inside tests.
+ */
+export function stackWithWorld(engine: Engine, options: Omit<StackOptions, "engine" | "prepare"> = {}): { stack: Stack; world: World } {
+  const ctx = {} as { stack: Stack; world: World };
+  beforeAll(async () => {
+    ctx.stack = await startStack({ ...options, engine, prepare: async (db) => void (ctx.world = await buildWorld(db.db)) });
+  });
+  afterAll(async () => {
+    await ctx.stack?.stop();
+  });
+  return ctx;
+}
