@@ -80,10 +80,6 @@ export class Browser {
     return this.request(path, { headers });
   }
 
-  postForm(path: string, fields: Record<string, string>): Promise<Answer> {
-    return this.request(path, { method: "POST", body: new URLSearchParams(fields) });
-  }
-
   postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     return this.request(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
   }

@@ -5,7 +5,6 @@
 // PostgreSQL server in DATABASE_URL. Tests talk to it over HTTP only; the
 // database is read from outside to prove what changed (see ./database.ts).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { nextStartArgs } from "../../scripts/next-start.mjs";
 import { freePort, start, tsNode, waitForUrl, type Proc } from "../../scripts/lib/procs";
@@ -48,10 +47,6 @@ export interface Stack {
   db: EngineDatabase;
   /** The environment the app instances run with (for a worker process of the app). */
   appEnv: Record<string, string>;
-  /** Kills instance `i` with `signal` (SIGKILL by default) and waits for it to exit. */
-  kill(i: number, signal?: NodeJS.Signals): Promise<void>;
-  /** Starts instance `i` again on its port and waits for /api/health. */
-  restart(i: number): Promise<void>;
   /**
    * Stops every app instance, runs `fn` against the database, starts them again.
    * On PostgreSQL `fn` simply runs (the database is shared); on PGlite the folder
@@ -142,20 +137,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       sinkUrl: `http://127.0.0.1:${sinkPort}`,
       db,
       appEnv,
-      async kill(i, signal = "SIGKILL") {
-        const { proc } = instance(i);
-        try {
-          process.kill(proc.pid, signal);
-        } catch {
-          // already gone
-        }
-        await proc.exited;
-        await proc.stop(); // and anything it left behind
-      },
-      async restart(i) {
-        instances[i] = launch(i);
-        await healthy(i);
-      },
       async withServersStopped(fn) {
         if (opts.engine === "postgres") return fn(db);
         await Promise.all(instances.map((inst) => inst.proc.stop()));
@@ -187,5 +168,3 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 export function enginesToTest(): Engine[] {
   return process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
-
-export const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

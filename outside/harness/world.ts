@@ -5,7 +5,6 @@
 // gets a database session like the one Auth.js creates at sign-in, so a test
 // holds the cookie a real browser would.
 import { randomBytes, randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import * as tables from "../../db/schema";
 import type { Db } from "../../db/client";
 import { seal } from "../../lib/crypto/sealed";
@@ -132,13 +131,6 @@ export async function buildWorld(db: Db): Promise<World> {
     },
   };
 }
-
-/** Whether the session behind `token` still exists (sign-out and deletion end it). */
-export async function sessionExists(db: Db, token: string): Promise<boolean> {
-  const rows = await db.select({ t: tables.sessions.sessionToken }).from(tables.sessions).where(eq(tables.sessions.sessionToken, token));
-  return rows.length > 0;
-}
-
 
 /**
  * A stack on `engine` with the world written into it, started before a describe
