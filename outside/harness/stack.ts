@@ -9,6 +9,7 @@ import path from "node:path";
 import { nextStartArgs } from "../../scripts/next-start.mjs";
 import { freePort, start, tsNode, waitForUrl, type Proc } from "../../scripts/lib/procs";
 import { createEngineDatabase, type Engine, type EngineDatabase } from "./database";
+import { startWebhookRelay, type WebhookRelay } from "./webhook-relay";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 
@@ -44,6 +45,8 @@ export interface Stack {
   url: string;
   stripeUrl: string;
   sinkUrl: string;
+  /** Between the emulator and the first instance: see every delivery, or hold them. */
+  webhooks: WebhookRelay;
   db: EngineDatabase;
   /** The environment the app instances run with (for a worker process of the app). */
   appEnv: Record<string, string>;
@@ -53,6 +56,10 @@ export interface Stack {
    * has one owner, so the servers step aside while the test reads it.
    */
   withServersStopped<T>(fn: (db: EngineDatabase) => Promise<T>): Promise<T>;
+  /** SIGKILLs app instance `i` (no shutdown of any kind), as a crash would. */
+  crash(i?: number): Promise<void>;
+  /** Starts app instance `i` again on its port and waits until it answers. */
+  restart(i?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +72,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
   const db = await createEngineDatabase(opts.engine);
   const procs: Proc[] = [];
+  let firstUrl = "";
+  const relay = await startWebhookRelay(() => `${firstUrl}/api/stripe/webhook`);
   try {
     await db.open();
     await opts.prepare?.(db);
@@ -74,12 +83,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const [stripePort, smtpPort, sinkPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const urls = appPorts.map((p) => `http://127.0.0.1:${p}`);
     const urlOf = (i: number) => urls[i] ?? "";
+    firstUrl = urlOf(0);
 
     const stripe = start("stripe-emulator", ...tsNode("dev/stripe-emulator/main.ts"), {
       cwd: REPO,
       env: {
         STRIPE_EMULATOR_PORT: String(stripePort),
-        STRIPE_WEBHOOK_URL: `${urlOf(0)}/api/stripe/webhook`,
+        STRIPE_WEBHOOK_URL: relay.url,
         STRIPE_WEBHOOK_SECRET: outsideSecrets.webhook,
         STRIPE_EMULATOR_RETRY_BASE_MS: "200",
       },
@@ -135,6 +145,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       url: urlOf(0),
       stripeUrl: `http://127.0.0.1:${stripePort}`,
       sinkUrl: `http://127.0.0.1:${sinkPort}`,
+      webhooks: relay,
       db,
       appEnv,
       async withServersStopped(fn) {
@@ -149,8 +160,16 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           await Promise.all(instances.map((_, i) => healthy(i)));
         }
       },
+      async crash(i = 0) {
+        await instance(i).proc.kill();
+      },
+      async restart(i = 0) {
+        instances[i] = launch(i);
+        await healthy(i);
+      },
       async stop() {
         await Promise.all(procs.map((p) => p.stop()));
+        await relay.close();
         await db.close();
         await db.destroy();
       },
@@ -158,6 +177,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     return stack;
   } catch (err) {
     await Promise.all(procs.map((p) => p.stop()));
+    await relay.close();
     await db.close().catch(() => {});
     await db.destroy().catch(() => {});
     throw err;

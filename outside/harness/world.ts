@@ -31,8 +31,12 @@ export interface World {
   lessonSlug: string;
   issueId: string;
   subscriberId: string;
+  /** Signed-in people with no membership yet: each test that makes someone pay takes its own. */
+  spares: Person[];
   /** A browser for `role` against `base` (cookies set for signed-in roles). */
   browser(role: Role, base: string): Browser;
+  /** A browser signed in as `person`. */
+  browserOf(person: Person, base: string): Browser;
 }
 
 export const SESSION_COOKIE = "authjs.session-token";
@@ -69,7 +73,7 @@ async function subscribe(db: Db, userId: string, status: "active" | "canceled") 
 }
 
 /** Writes the world into `db` (the suite's own database, freshly seeded). */
-export async function buildWorld(db: Db): Promise<World> {
+export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promise<World> {
   process.env.DATA_KEY ??= outsideSecrets.dataKey;
   const memberA = await person(db, "member-a", "member");
   const memberB = await person(db, "member-b", "member");
@@ -117,6 +121,9 @@ export async function buildWorld(db: Db): Promise<World> {
     "a subscriber",
   );
 
+  const spares: Person[] = [];
+  for (let i = 0; i < (opts.spares ?? 0); i++) spares.push(await person(db, `spare-${i}`, "member"));
+
   const people = { memberA, memberB, lapsed, coach, admin };
   return {
     people,
@@ -125,9 +132,13 @@ export async function buildWorld(db: Db): Promise<World> {
     lessonSlug: lesson.slug,
     issueId: String(issue.id),
     subscriberId: subscriber.id,
+    spares,
     browser(role, base) {
       if (role === "anonymous") return new Browser(base);
       return new Browser(base, { [SESSION_COOKIE]: people[role].sessionToken });
+    },
+    browserOf(p, base) {
+      return new Browser(base, { [SESSION_COOKIE]: p.sessionToken });
     },
   };
 }
@@ -136,10 +147,14 @@ export async function buildWorld(db: Db): Promise<World> {
  * A stack on `engine` with the world written into it, started before a describe
  * block's tests and stopped after them. Read `.stack` and `.world` inside tests.
  */
-export function stackWithWorld(engine: Engine, options: Omit<StackOptions, "engine" | "prepare"> = {}): { stack: Stack; world: World } {
+export function stackWithWorld(
+  engine: Engine,
+  options: Omit<StackOptions, "engine" | "prepare"> & { spares?: number } = {},
+): { stack: Stack; world: World } {
   const ctx = {} as { stack: Stack; world: World };
+  const { spares, ...stackOptions } = options;
   beforeAll(async () => {
-    ctx.stack = await startStack({ ...options, engine, prepare: async (db) => void (ctx.world = await buildWorld(db.db)) });
+    ctx.stack = await startStack({ ...stackOptions, engine, prepare: async (db) => void (ctx.world = await buildWorld(db.db, { spares })) });
   });
   afterAll(async () => {
     await ctx.stack?.stop();

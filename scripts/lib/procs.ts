@@ -17,6 +17,8 @@ export interface Proc {
   /** Resolves once the process has exited. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
+  /** SIGKILL to the process and its descendants at once, as a crash or an OOM killer would; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 const running = new Set<Proc>();
@@ -62,6 +64,18 @@ export function start(name: string, cmd: string, args: string[], opts: StartOpti
     stop: async () => {
       running.delete(proc);
       await stopTree(child.pid ?? 0, exited);
+      log?.end();
+    },
+    kill: async () => {
+      running.delete(proc);
+      for (const p of [child.pid ?? 0, ...descendants(child.pid ?? 0)]) {
+        try {
+          process.kill(p, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      await exited;
       log?.end();
     },
   };
