@@ -36,6 +36,11 @@ const schema = z
     SIGNIN_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
     /** SMTP connections the email worker keeps open and sends over in parallel. */
     EMAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
+    /**
+     * How long an email being sent belongs to the worker that claimed it. If that worker dies
+     * mid-send, another may retry the email after this; a shorter lease resends sooner.
+     */
+    EMAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     /** Newsletter emails handed to the outbox per second: set it to what your mail provider accepts. */
     NEWSLETTER_SEND_RATE: z.coerce.number().positive().max(10_000).default(300),
     NEWSLETTER_LIMIT_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(5),

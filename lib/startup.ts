@@ -38,7 +38,7 @@ export async function startServer(): Promise<void> {
     console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
-  startEmailWorker();
+  startEmailWorker({ leaseSeconds: env().EMAIL_LEASE_SECONDS });
   startNewsletterWorker();
   housekeeping().catch((err) => console.error("housekeeping failed:", err));
   setInterval(() => housekeeping().catch((err) => console.error("housekeeping failed:", err)), DAY_MS).unref();

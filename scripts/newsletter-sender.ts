@@ -6,12 +6,15 @@
 // server as a dedicated worker. Configured by the app's environment variables;
 // EMAIL_LEASE_SECONDS shortens how long a crashed send holds its rows.
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/email/worker";
 import { startNewsletterWorker } from "@/lib/newsletter/sending";
 
-const lease = Number(process.env.EMAIL_LEASE_SECONDS ?? "120");
-if (!Number.isInteger(lease) || lease < 1) {
-  console.error("Invalid environment variable EMAIL_LEASE_SECONDS: must be a whole number of seconds");
+let lease: number;
+try {
+  lease = env().EMAIL_LEASE_SECONDS;
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
   process.exit(1);
 }
 

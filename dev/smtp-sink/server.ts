@@ -99,6 +99,11 @@ export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number
       );
     },
   });
+  // A client that drops its connection (a pooled sender closing idle sockets, a process killed
+  // mid-message) is an event of that session only; unhandled, it would end the whole sink.
+  smtp.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "ECONNRESET" && err.code !== "EPIPE") console.error(`smtp-sink: ${err.message}`);
+  });
   await listen(smtp, opts.smtpPort ?? 0);
 
   const http: Server = createServer((req, res) => {

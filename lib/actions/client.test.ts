@@ -128,6 +128,27 @@ describe.each(testDatabases())("the action layer on $kind", (target) => {
     expect(JSON.stringify(state)).not.toContain("secret_table");
   });
 
+  it("says the database could not be reached, keeps the text and asks for a retry when the connection is cut, even while reading the session", async () => {
+    const cut = () => Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("terminating connection"), { code: "57P01" }) });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    actingAs = people.member;
+    const inBody = clients.dojoAction(noteInput, async () => {
+      throw cut();
+    });
+    const state = await inBody({}, form([["title", "What I wrote at 2 a.m."], ["count", "1"]]));
+    const sessionLost = actionClients(async () => {
+      throw cut();
+    }).memberAction(noteInput, async () => ({ ok: true }));
+    const early = await sessionLost({}, form([["title", "Still here"], ["count", "1"]]));
+    const lines = quiet.mock.calls.map((c) => String(c[0]));
+    quiet.mockRestore();
+    expect(state).toMatchObject({ ok: false, retryAfter: 5, values: { title: "What I wrote at 2 a.m." } });
+    expect(state.error).toMatch(/nothing was changed.*try again/i);
+    expect(early).toMatchObject({ ok: false, retryAfter: 5, values: { title: "Still here" } });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^database unavailable \(server action, (dojo|member)\): 57P01/);
+  });
+
   it("lets redirect() through as Next's control flow", async () => {
     actingAs = people.member;
     const going = clients.memberAction(noteInput, async () => redirect("/dojo"));

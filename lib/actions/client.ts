@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin, isCoach } from "@/lib/auth/roles";
 import { getAccess } from "@/lib/billing/subscriptions";
+import { isDatabaseUnavailable, logDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db/unavailable";
 import { formToObject, typedText } from "./form-data";
 import type { ActionState, FieldErrors, Refusal } from "./state";
 import { validate } from "./validate";
@@ -77,11 +78,11 @@ function define<A extends Access>(access: A, currentUser: () => Promise<CurrentU
     const run = async (...args: unknown[]): Promise<ActionState<Data>> => {
       const raw = args.length > 1 ? args[1] : args[0];
       const form = raw instanceof FormData ? raw : undefined;
-      const admitted = await admit(access, currentUser);
-      if (!("actor" in admitted)) return { ...admitted, ...(form ? { values: typedText(form) } : {}) };
-      const parsed = validate(schema, form ? formToObject(form) : raw);
-      if (!parsed.ok) return refused(parsed.error, parsed.fieldErrors, form);
       try {
+        const admitted = await admit(access, currentUser);
+        if (!("actor" in admitted)) return { ...admitted, ...(form ? { values: typedText(form) } : {}) };
+        const parsed = validate(schema, form ? formToObject(form) : raw);
+        if (!parsed.ok) return refused(parsed.error, parsed.fieldErrors, form);
         const outcome = await body({ input: parsed.data, actor: admitted.actor as ActorFor<A> });
         if (!outcome) return { ok: true };
         if (!outcome.ok) return { ...refused<Data>(outcome.error, outcome.fieldErrors, form), ...(outcome.data === undefined ? {} : { data: outcome.data }) };
@@ -89,6 +90,10 @@ function define<A extends Access>(access: A, currentUser: () => Promise<CurrentU
       } catch (err) {
         unstable_rethrow(err); // redirect() and notFound() are Next's control flow, not failures
         if (err instanceof ActionError) return refused(err.message, err.field ? { [err.field]: err.message } : undefined, form);
+        if (isDatabaseUnavailable(err)) {
+          logDatabaseUnavailable(`server action, ${access}`, err);
+          return { ...refused<Data>(UNAVAILABLE_MESSAGE, undefined, form), retryAfter: RETRY_AFTER_SECONDS };
+        }
         // The first line only: a failed query's later lines list its parameters, which can be personal.
         const line = err instanceof Error ? `${err.name}: ${err.message.split("\n", 1)[0]}` : String(err);
         console.error(`server action failed (${access}): ${line.slice(0, 300)}`);

@@ -17,6 +17,8 @@ export interface ActionState<Data = undefined> {
   values?: Partial<Record<string, string>>;
   /** The session had ended: the form says so and keeps the text. */
   signedOut?: boolean;
+  /** The database could not be reached: nothing was changed, and the same form may be sent again after this many seconds. */
+  retryAfter?: number;
   data?: Data;
 }
 

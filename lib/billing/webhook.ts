@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { columnName, getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { paymentFailedEmail } from "@/lib/email/templates";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { getStripe, webhookSecret } from "./stripe";
 import { idOf, subscriptionUpsert } from "./subscriptions";
@@ -129,6 +130,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     });
     return answer(applied);
   } catch (err) {
+    if (isDatabaseUnavailable(err)) throw err; // the route answers 503 with Retry-After: Stripe retries
     console.error(`stripe webhook ${event.type} ${event.id} failed:`, err instanceof Error ? err.message : err);
     return { status: 500, body: { received: false, error: "Not processed; please retry." } };
   }

@@ -27,6 +27,14 @@ export interface EngineDatabase {
   rows<T>(query: ReturnType<typeof sql>): Promise<T[]>;
   /** Row count and a digest of the contents of every table: equal snapshots mean nothing was written. */
   snapshot(): Promise<Snapshot>;
+  /**
+   * PostgreSQL only: takes an exclusive lock on `tables` in a transaction of its own, so the
+   * app's next request touching them waits inside the database. `waiting()` counts the app's
+   * backends blocked on it; `release()` rolls the transaction back.
+   */
+  holdLock(tables: string[]): Promise<{ waiting(): Promise<number>; release(): Promise<void> }>;
+  /** PostgreSQL only: cuts every connection the app has to this database (pg_terminate_backend). */
+  terminateAppConnections(): Promise<number>;
 }
 
 export type Snapshot = Record<string, { rows: number; digest: string }>;
@@ -44,6 +52,9 @@ const NOT_COMPARED = new Set(["rate_limits", "__drizzle_migrations"]);
 const OWN_SCHEDULE: Record<string, ReturnType<typeof sql>> = {
   email_outbox: sql`where t.dedupe_key is null or t.dedupe_key not like 'coach-digest:%'`,
 };
+
+/** The application_name of the suite's own lock and kill sessions, which a cut must spare. */
+const SUITE_SESSION = "outside-suite";
 
 function withDatabaseName(url: string, name: string): string {
   const u = new URL(url);
@@ -79,6 +90,10 @@ export async function createEngineDatabase(engine: Engine): Promise<EngineDataba
     };
   }
 
+  const serverOnly = (what: string) => {
+    if (engine !== "postgres") throw new Error(`${what} needs PostgreSQL: PGlite has no other sessions`);
+    return appEnv.DATABASE_URL ?? "";
+  };
   let prepared = false;
   const self: EngineDatabase = {
     engine,
@@ -119,6 +134,40 @@ export async function createEngineDatabase(engine: Engine): Promise<EngineDataba
         out[name] = { rows: Number(row?.rows ?? 0), digest: row?.digest ?? "" };
       }
       return out;
+    },
+    async holdLock(names) {
+      const locker = postgres(serverOnly("holdLock"), { max: 1, onnotice: () => {}, connection: { application_name: SUITE_SESSION } });
+      const conn = await locker.reserve();
+      await conn.unsafe("begin");
+      await conn.unsafe(`lock table ${names.map((n) => `"${n}"`).join(", ")} in access exclusive mode`);
+      const [{ pid } = { pid: 0 }] = await conn.unsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
+      return {
+        async waiting() {
+          const [row] = await conn.unsafe<{ n: number }[]>(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> $1 and wait_event_type = 'Lock'",
+            [pid],
+          );
+          return row?.n ?? 0;
+        },
+        async release() {
+          await conn.unsafe("rollback").catch(() => {});
+          conn.release();
+          await locker.end();
+        },
+      };
+    },
+    async terminateAppConnections() {
+      const killer = postgres(serverOnly("terminateAppConnections"), { max: 1, onnotice: () => {}, connection: { application_name: SUITE_SESSION } });
+      try {
+        // Every session on the stack's own database but the suite's own lock and this one: the suite's reader pool goes too, and reconnects.
+        const rows = await killer.unsafe<{ ok: boolean }[]>(
+          `select pg_terminate_backend(pid) as ok from pg_stat_activity
+           where datname = current_database() and backend_type = 'client backend' and application_name <> '${SUITE_SESSION}'`,
+        );
+        return rows.filter((r) => r.ok).length;
+      } finally {
+        await killer.end();
+      }
     },
   };
   return self;

@@ -45,6 +45,7 @@ export interface Stack {
   url: string;
   stripeUrl: string;
   sinkUrl: string;
+  sinkProc?: Proc;
   /** Between the emulator and the first instance: see every delivery, or hold them. */
   webhooks: WebhookRelay;
   db: EngineDatabase;
@@ -145,6 +146,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       url: urlOf(0),
       stripeUrl: `http://127.0.0.1:${stripePort}`,
       sinkUrl: `http://127.0.0.1:${sinkPort}`,
+      sinkProc: sink,
       webhooks: relay,
       db,
       appEnv,

@@ -149,12 +149,19 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
  */
 export function stackWithWorld(
   engine: Engine,
-  options: Omit<StackOptions, "engine" | "prepare"> & { spares?: number } = {},
+  options: Omit<StackOptions, "engine" | "prepare"> & { spares?: number; more?: (db: Db) => Promise<void> } = {},
 ): { stack: Stack; world: World } {
   const ctx = {} as { stack: Stack; world: World };
-  const { spares, ...stackOptions } = options;
+  const { spares, more, ...stackOptions } = options;
   beforeAll(async () => {
-    ctx.stack = await startStack({ ...stackOptions, engine, prepare: async (db) => void (ctx.world = await buildWorld(db.db, { spares })) });
+    ctx.stack = await startStack({
+      ...stackOptions,
+      engine,
+      prepare: async (db) => {
+        ctx.world = await buildWorld(db.db, { spares });
+        await more?.(db.db);
+      },
+    });
   });
   afterAll(async () => {
     await ctx.stack?.stop();

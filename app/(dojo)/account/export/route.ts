@@ -1,7 +1,8 @@
 import { exportMyData } from "@/lib/account/data";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { route } from "@/lib/http/route";
 
-export async function GET() {
+export const GET = route("GET /account/export", async () => {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
   return new Response(JSON.stringify(await exportMyData(user), null, 2), {
@@ -11,4 +12,4 @@ export async function GET() {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -3,10 +3,11 @@ import { submitQuiz } from "@/lib/quiz/submit";
 import { answersFromParams, quizHref } from "@/lib/quiz/url-state";
 import { currentQuiz } from "@/lib/quiz/views";
 import { resultPath } from "@/lib/quiz/paths";
+import { route } from "@/lib/http/route";
 
 // The no-JavaScript end of the quiz: a form POST that stores the result and
 // redirects (303) to its permalink, so a refresh never submits twice.
-export async function POST(request: Request) {
+export const POST = route("POST /quiz/complete", async (request: Request) => {
   const { questions } = currentQuiz();
   const form = await request.formData().catch(() => new FormData());
   const params = new URLSearchParams();
@@ -20,4 +21,4 @@ export async function POST(request: Request) {
   if ("rateLimited" in outcome) return back(`${quizHref(questions, answers)}${Object.keys(answers).length ? "&" : "?"}notice=busy`);
   // Something was missing or stale: send them to the first question still needing an answer.
   return back(quizHref(questions, answers));
-}
+});

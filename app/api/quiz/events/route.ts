@@ -2,9 +2,10 @@ import { clientIp } from "@/lib/http/client-ip";
 import { readJsonBody } from "@/lib/http/json-body";
 import { funnelEventSchema, recordFunnelEvent } from "@/lib/quiz/funnel";
 import { hitRateLimit } from "@/lib/rate-limit";
+import { route } from "@/lib/http/route";
 
 // Anonymous funnel steps sent by the quiz page (navigator.sendBeacon).
-export async function POST(request: Request) {
+export const POST = route("POST /api/quiz/events", async (request: Request) => {
   const limit = await hitRateLimit(`quiz-events:${clientIp(request.headers)}`, 120, 60);
   if (!limit.ok) return new Response(null, { status: 429, headers: { "Retry-After": String(limit.retryAfter) } });
   const body = await readJsonBody(request, 1024);
@@ -12,4 +13,4 @@ export async function POST(request: Request) {
   if (!event?.success) return Response.json({ error: "Not a funnel event." }, { status: 400 });
   const stored = await recordFunnelEvent(event.data);
   return new Response(null, { status: stored ? 204 : 400 });
-}
+});

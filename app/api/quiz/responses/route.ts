@@ -1,13 +1,14 @@
 import { clientIp } from "@/lib/http/client-ip";
 import { readJsonBody } from "@/lib/http/json-body";
 import { submitQuiz } from "@/lib/quiz/submit";
+import { route } from "@/lib/http/route";
 
 const MAX_BODY_BYTES = 8 * 1024;
 
 const error = (status: number, message: string, issues: { path: string; message: string }[] = [], headers?: HeadersInit) =>
   Response.json({ error: message, issues }, { status, headers });
 
-export async function POST(request: Request) {
+export const POST = route("POST /api/quiz/responses", async (request: Request) => {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   // Oversized and non-JSON bodies are bad input like any other: 400, with the reason.
   if (!body.ok) return error(400, body.error, [{ path: "", message: body.error }]);
@@ -37,4 +38,4 @@ export async function POST(request: Request) {
     return error(429, "Too many requests. Please wait and try again.", [], { "Retry-After": String(outcome.rateLimited.retryAfter) });
   }
   return error(400, "Some answers are missing or not valid.", outcome.issues);
-}
+});

@@ -1,8 +1,9 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { exportMyCheckins } from "@/lib/checkins/member";
+import { route } from "@/lib/http/route";
 
 // A member's own check-ins as a JSON download, even after their membership lapses.
-export async function GET() {
+export const GET = route("GET /dojo/check-ins/export", async () => {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
   const data = await exportMyCheckins(user);
@@ -13,4 +14,4 @@ export async function GET() {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,8 +1,9 @@
 import { ForbiddenError, getCurrentUser } from "@/lib/auth/current-user";
 import { exportSubscribers } from "@/lib/newsletter/import-export";
+import { route } from "@/lib/http/route";
 
 // The subscriber list as a download, for coaches. Anyone else gets a plain 404.
-export async function GET() {
+export const GET = route("GET /coach/newsletter/subscribers/export", async () => {
   const user = await getCurrentUser();
   try {
     if (!user) throw new ForbiddenError("sign in");
@@ -19,4 +20,4 @@ export async function GET() {
     if (err instanceof ForbiddenError) return new Response("Not found", { status: 404 });
     throw err;
   }
-}
+});
