@@ -1,0 +1,161 @@
+// Two `next start` processes and a separate email/newsletter worker on one
+// PostgreSQL database, with requests spread over both: to a member, a coach or
+// Stripe they must be one app. Limits are counted once, a sign-in link or a
+// session from one works on the other, a webhook sent to both applies once, no
+// email goes out twice, and a coach's claim holds wherever the other coach is.
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as tables from "../db/schema";
+import { start, tsNode, type Proc } from "../scripts/lib/procs";
+import { Browser } from "./harness/http";
+import { serverActions } from "./harness/routes";
+import { enginesToTest, REPO } from "./harness/stack";
+import { deliverEvent, heldEvents, payForMembership } from "./harness/stripe";
+import { SESSION_COOKIE, stackWithWorld } from "./harness/world";
+
+const READERS = 200;
+
+function actionNamed(name: string) {
+  const found = serverActions().find((a) => a.exportedName === name);
+  if (!found) throw new Error(`no server action ${name} in the build`);
+  return found;
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signInLink(sinkUrl: string, email: string): Promise<URL> {
+  return until("the sign-in email", async () => {
+    const mail = (await (await fetch(`${sinkUrl}/messages?${new URLSearchParams({ to: email })}`)).json()) as { text: string }[];
+    const found = mail.map((m) => /https?:\/\/\S+\/signin\/verify\?\S+/.exec(m.text)?.[0]).find(Boolean);
+    return found ? new URL(found) : undefined;
+  }, 20_000);
+}
+
+describe.runIf(enginesToTest().includes("postgres"))("two instances and a worker on one postgres", () => {
+  const ctx = stackWithWorld("postgres", {
+    instances: 2,
+    spares: 1,
+    more: async (db) => {
+      await db.insert(tables.newsletterSubscribers).values(
+        Array.from({ length: READERS }, (_, i) => ({
+          email: `two-${i}-${randomUUID().slice(0, 6)}@letters.example`,
+          status: "confirmed" as const,
+          source: "import",
+          subscribedAt: new Date(),
+        })),
+      );
+    },
+  });
+  let worker: Proc | undefined;
+  const url = (i: number) => ctx.stack.instances[i]?.url ?? "";
+
+  beforeAll(async () => {
+    // The dedicated worker process (`npm run newsletter:sender`) beside the two web instances, which run their own loops too.
+    worker = start("worker", ...tsNode("scripts/newsletter-sender.ts", ["react-server"]), { cwd: REPO, env: ctx.stack.appEnv });
+    await until("the worker to start", async () => worker?.tail().includes("newsletter sender: running") || undefined, 60_000);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it("counts a rate limit once across both instances", async () => {
+    const email = `limited-${Date.now()}@outside.example`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await new Browser(url(i % 2)).postJson("/api/auth/email-link", { email })).status);
+    // SIGNIN_LIMIT_PER_EMAIL_HOUR is 5: five links in all, not five per instance.
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
+  });
+
+  it("signs in on one instance with a link asked for on the other, and the session works on both", async () => {
+    const email = `crossing-${Date.now()}@outside.example`;
+    expect((await new Browser(url(1)).postJson("/api/auth/email-link", { email })).status).toBe(202);
+    const link = await signInLink(ctx.stack.sinkUrl, email);
+    const device = new Browser(url(0));
+    await device.request(`/api/auth/callback/nodemailer${link.search}`, { method: "POST" });
+    expect(device.cookie(SESSION_COOKIE)).toBeDefined();
+    for (const i of [0, 1]) {
+      const account = await device.on(url(i)).get("/account");
+      expect(account.status).toBe(200);
+      expect(account.text).toContain(email);
+    }
+  });
+
+  it("applies a webhook delivered to both instances at once exactly once", async () => {
+    const spare = ctx.world.spares[0];
+    if (!spare) throw new Error("no spare member");
+    ctx.stack.webhooks.mode = "hold";
+    let body: string;
+    try {
+      const sessionId = await payForMembership(ctx.world.browserOf(spare, url(0)));
+      [body = ""] = await heldEvents(ctx.stack, [(e) => e.type === "checkout.session.completed" && (e.data.object as { id: string }).id === sessionId]);
+    } finally {
+      ctx.stack.webhooks.mode = "pass";
+    }
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => deliverEvent(url(i % 2), body)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(answers.filter((a) => !a.body.duplicate)).toHaveLength(1);
+    const [row] = await ctx.stack.db.rows<{ n: number | string }>(sql`select count(*) as n from subscriptions where user_id = ${spare.id}`);
+    expect(Number(row?.n)).toBe(1);
+    // The member is in, whichever instance answers.
+    for (const i of [0, 1]) expect((await ctx.world.browserOf(spare, url(i)).get("/dojo")).status).toBe(200);
+  });
+
+  it("holds one coach's claim on a check-in against another coach on the other instance", async () => {
+    const claim = actionNamed("claimAction");
+    const reply = actionNamed("replyAction");
+    const page = `/coach/check-ins/${ctx.world.a.checkinId}`;
+    const coaches = [ctx.world.browser("coach", url(0)), ctx.world.browser("admin", url(1))];
+    const claims = await Promise.all(coaches.map((c) => c.action(page, claim.id, { checkinId: ctx.world.a.checkinId })));
+    const won = claims.map((c) => (c.result as { ok?: boolean } | undefined)?.ok === true);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = won.indexOf(true);
+    const loser = 1 - winner;
+    expect((claims[loser]?.result as { error?: string }).error).toMatch(/has just started answering/);
+    const late = await coaches[loser]?.action(page, reply.id, { checkinId: ctx.world.a.checkinId, body: "I was here too." });
+    expect((late?.result as { ok?: boolean }).ok).toBe(false);
+    const answered = await coaches[winner]?.action(page, reply.id, { checkinId: ctx.world.a.checkinId, body: "I read every word. Let's talk about the weekend." });
+    expect((answered?.result as { ok?: boolean }).ok).toBe(true);
+    const [row] = await ctx.stack.db.rows<{ n: number | string }>(sql`select count(*) as n from checkin_replies where checkin_id = ${ctx.world.a.checkinId}`);
+    expect(Number(row?.n)).toBe(1);
+  });
+
+  it("sends a newsletter once to each reader with two instances and a worker all sending", async () => {
+    const coach = ctx.world.browser("admin", url(1));
+    const subject = `One letter each ${randomUUID().slice(0, 8)}`;
+    const send = await coach.action(`/coach/newsletter/${ctx.world.issueId}`, actionNamed("issueAction").id, {
+      issueId: ctx.world.issueId,
+      intent: "send",
+      subject,
+      bodyMd: "Reply briefly and kindly, then go back to your own day.",
+      audience: "all",
+      visibility: "public",
+    });
+    expect(send.status, send.text.slice(0, 300)).toBeLessThan(400);
+    await until(
+      "the issue to be sent",
+      async () => {
+        const progress = await ctx.world.browser("coach", url(0)).get(`/api/newsletter/issues/${ctx.world.issueId}/progress`);
+        return progress.status === 200 && (JSON.parse(progress.text) as { status: string }).status === "sent";
+      },
+      90_000,
+    );
+    const everything = (await (await fetch(`${ctx.stack.sinkUrl}/messages`)).json()) as { to: string[]; subject: string; messageId: string }[];
+    const perReader = new Map<string, number>();
+    for (const m of everything.filter((x) => x.subject === subject)) for (const to of m.to) perReader.set(to, (perReader.get(to) ?? 0) + 1);
+    const readers = [...perReader].filter(([to]) => to.endsWith("@letters.example"));
+    expect(readers).toHaveLength(READERS);
+    expect(readers.filter(([, n]) => n !== 1)).toEqual([]);
+    // Every email of the run went out once, sign-in links included: no Message-ID arrived twice.
+    const ids = everything.map((m) => m.messageId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});
