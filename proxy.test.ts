@@ -2,6 +2,7 @@ import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
 import nextConfig from "./next.config";
 import { config, proxy } from "./proxy";
 
@@ -96,5 +97,27 @@ describe("public pages", () => {
       expect(policy, path).toContain("frame-ancestors 'none'");
     }
     for (const path of [...PRIVATE, ...NONCE_ONLY]) expect(await configPolicy(path), path).toBeNull();
+  });
+});
+
+describe("proxy: a form post too big to take", () => {
+  const post = (path: string, length: number, headers: Record<string, string> = {}) =>
+    new NextRequest(`http://localhost${path}`, { method: "POST", headers: { "content-length": String(length), ...headers } });
+
+  it("looks only at posts of a megabyte or more, and never at route handlers", () => {
+    expect(runsFor("/newsletter", { headers: { "next-action": "abc", "content-length": "2000000" } })).toBe(true);
+    expect(runsFor("/coach/newsletter/subscribers", { cookies: session, headers: { "next-action": "abc", "content-length": "7000000" } })).toBe(true);
+    expect(runsFor("/newsletter", { headers: { "next-action": "abc", "content-length": "999999" } })).toBe(false);
+    expect(runsFor("/api/stripe/webhook", { headers: { "content-length": "2000000" } })).toBe(false);
+  });
+
+  it("answers 413 with what to do beyond the limit, and lets a large import within it through untouched", async () => {
+    const tooBig = proxy(post("/coach/newsletter/subscribers", ACTION_BODY_LIMIT_BYTES + 1, { "next-action": "abc", cookie: "authjs.session-token=t" }));
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.text()).toMatch(/nothing was saved.*send it again/);
+    const withinLimit = proxy(post("/coach/newsletter/subscribers", ACTION_BODY_LIMIT_BYTES - 1, { "next-action": "abc", cookie: "authjs.session-token=t" }));
+    expect(withinLimit.status).toBe(200);
+    expect(withinLimit.headers.get("x-middleware-next")).toBe("1");
+    expect(withinLimit.headers.get("content-security-policy")).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { stripeApiUrl } from "@/lib/env";
+import { ACTION_BODY_LIMIT_BYTES, TOO_LARGE_MESSAGE } from "@/lib/http/limits";
 import { noncePolicyParts, stripeHostedOrigins } from "@/lib/security/csp";
 
-// Two jobs, both cheap:
+// Three jobs, all cheap:
 // 1. Optimistic only: without a session cookie there is no point rendering a
 //    private page, so send the visitor to sign in first. Every page still checks
 //    the session and the member's rights itself, next to the data.
@@ -20,6 +21,12 @@ function policyWith(nonce: string): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (request.method === "POST" && Number(request.headers.get("content-length")) > 1e6) {
+    if (Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+      return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+    }
+    if (request.headers.has("next-action") || !SIGN_IN_FIRST.test(pathname)) return NextResponse.next();
+  }
   if (SIGN_IN_FIRST.test(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
@@ -61,5 +68,8 @@ export const config = {
     // and the archive shows what the coach wrote.
     { source: "/signin/verify", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
     { source: "/newsletter/archive/:path*", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
+    // Any page's form post of a megabyte or more (7+ digits of Content-Length): big enough to check against the limit.
+    // Route handlers under /api read their bodies with limits of their own.
+    { source: "/((?!api/).*)", has: [{ type: "header", key: "content-length", value: "[0-9]{7,}" }], missing: [] },
   ],
 };

@@ -6,7 +6,7 @@ import { e2ePorts } from "./ports";
 
 // What a member or a coach might type to take over someone else's page.
 // (No quotes: the Markdown renderer's typography would curl them, and the text is looked for on the page.)
-const payloads = ["<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=1>", "[x](javascript:window.__pwned=1)"];
+const payloads = ["<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=1>", "[x](javascript:window.__pwned=1)", "<svg onload=window.__pwned=1><circle r=9 /></svg>"];
 const pwned = (page: Page) => page.evaluate(() => (window as { __pwned?: number }).__pwned);
 
 function directives(policy: string | undefined) {

@@ -8,7 +8,7 @@ import { actionOutcome, actions, pages, queries, refusalWords } from "./access/t
 import { changedTables, type Snapshot } from "./harness/database";
 import { appRoutes, fill, serverActions } from "./harness/routes";
 import { enginesToTest } from "./harness/stack";
-import { ROLES, stackWithWorld, type World } from "./harness/world";
+import { pathParams, ROLES, stackWithWorld, type World } from "./harness/world";
 
 /** Fields sent with every refused call: A's records, so a refusal that leaked would write to them. */
 function fieldsFor(world: World): Record<string, string> {
@@ -36,13 +36,6 @@ const formEndpoints: Record<string, RegExp> = {
   "/newsletter/unsubscribe": /^\/newsletter\/manage\?/,
 };
 
-function paramsFor(pattern: string, world: World): Record<string, string> {
-  if (pattern.startsWith("/coach/lessons")) return { id: world.lessonId };
-  if (pattern.includes("newsletter")) return { id: world.issueId, slug: "outside-in-draft-issue" };
-  if (pattern.startsWith("/coach/check-ins")) return { id: world.a.checkinId };
-  return { id: world.a.checkinId, slug: world.lessonSlug, token: "no-such-result", nextauth: "session" };
-}
-
 describe("every route and action has a row in the access table", () => {
   it("pages and route handlers", () => {
     const found = appRoutes().map((r) => r.pattern);
@@ -67,7 +60,7 @@ describe.each(enginesToTest())("access from outside on %s", (engine) => {
     const wrong: string[] = [];
     let checked = 0;
     for (const route of appRoutes()) {
-      const path = fill(route.pattern, paramsFor(route.pattern, ctx.world)) + (queries[route.pattern] ?? "");
+      const path = fill(route.pattern, pathParams(route.pattern, ctx.world)) + (queries[route.pattern] ?? "");
       const row = pages[route.pattern];
       if (!row) continue;
       for (const role of ROLES) {
@@ -99,7 +92,7 @@ describe.each(enginesToTest())("access from outside on %s", (engine) => {
     for (const action of serverActions()) {
       const level = actions[action.key];
       if (!level) continue;
-      const page = fill(action.page, paramsFor(action.page, ctx.world));
+      const page = fill(action.page, pathParams(action.page, ctx.world));
       for (const role of ROLES) {
         const expected = actionOutcome(level, role);
         if (expected === "allowed") continue; // allowed calls write by design; the journeys in e2e/ cover them

@@ -143,6 +143,14 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
   };
 }
 
+/** Values for a page pattern's dynamic segments, naming the world's own records. */
+export function pathParams(pattern: string, world: World): Record<string, string> {
+  if (pattern.startsWith("/coach/lessons")) return { id: world.lessonId };
+  if (pattern.includes("newsletter")) return { id: world.issueId, slug: "outside-in-draft-issue" };
+  if (pattern.startsWith("/coach/check-ins")) return { id: world.a.checkinId };
+  return { id: world.a.checkinId, slug: world.lessonSlug, token: "no-such-result", nextauth: "session" };
+}
+
 /**
  * A stack on `engine` with the world written into it, started before a describe
  * block's tests and stopped after them. Read `.stack` and `.world` inside tests.
