@@ -12,6 +12,9 @@ const production = process.env.NODE_ENV === "production";
 const PUBLIC_PAGES = "/:path((?!(?:dojo|account|coach|billing|newsletter/archive)(?:/|$)|join$|signin/verify$|bench/static$).*)";
 
 const config: NextConfig = {
+  // The Docker image (Dockerfile) builds with BUILD_STANDALONE=1: a self-contained server.js with only the
+  // dependencies it traces. Not the default, because `next start` (npm start, e2e, benchmark) warns on it.
+  ...(process.env.BUILD_STANDALONE === "1" ? { output: "standalone" as const } : {}),
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,

@@ -56,7 +56,7 @@ export default defineConfig({
     },
     {
       command: ["node", ...nextStartArgs(app)].join(" "),
-      url: `${baseURL}/api/health`,
+      url: `${baseURL}/api/ready`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

@@ -40,6 +40,8 @@ const schema = z
      * How long an email being sent belongs to the worker that claimed it. If that worker dies
      * mid-send, another may retry the email after this; a shorter lease resends sooner.
      */
+    /** off: this web instance leaves email, newsletters and housekeeping to `npm run worker` processes. */
+    WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     EMAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     /** Newsletter emails handed to the outbox per second: set it to what your mail provider accepts. */
     NEWSLETTER_SEND_RATE: z.coerce.number().positive().max(10_000).default(300),

@@ -90,7 +90,7 @@ export async function startStack(opts: { repo: string; buildDir: string; databas
       waitForUrl(`http://127.0.0.1:${stripePort}/v1/prices`, stripe, 60_000, { authorization: `Bearer ${secrets.stripeKey}` }),
       waitForUrl(`http://127.0.0.1:${statsPort}/stats`, sink),
       waitForUrl(`http://127.0.0.1:${helloPort}/`, hello),
-      waitForUrl(`${appUrl}/api/health`, server, 90_000),
+      waitForUrl(`${appUrl}/api/ready`, server, 90_000),
     ]);
     return {
       appUrl,

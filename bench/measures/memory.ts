@@ -55,7 +55,7 @@ export async function measureMemory(input: MemoryInput): Promise<SectionResult> 
     env: { ...input.appEnv, APP_URL: url },
   });
   try {
-    await waitForUrl(`${url}/api/health`, control, 60_000);
+    await waitForUrl(`${url}/api/ready`, control, 60_000);
     const member = await createMember(input.sql, "memory-reader", { startDaysAgo: 20 });
     const [lesson] = await input.sql<{ slug: string }[]>`
       select l.slug from lessons l join modules m on m.id = l.module_id

@@ -1,6 +1,6 @@
 // A newsletter issue to every confirmed subscriber (10,000 in the full run),
 // end to end: the coach presses "send now", the app's sender
-// (scripts/newsletter-sender.ts, a worker process beside the web server)
+// (scripts/worker.ts, a worker process beside the web server)
 // fixes the recipients and feeds the outbox at NEWSLETTER_SEND_RATE, the email
 // workers (the sender's and the web server's own) deliver over SMTP to the sink.
 // The clock runs from "send now" to the last message in the sink. Exactly once:
@@ -51,7 +51,7 @@ export async function measureNewsletter(input: NewsletterInput): Promise<Section
   const outboxBefore = Number((await input.sql`select coalesce(max(id), 0)::bigint as n from email_outbox`)[0]!.n);
 
   // The sender runs as the deployment would run it: its own process, both cores, the app's environment.
-  const sender: Proc = start("newsletter-sender", ...tsNode("scripts/newsletter-sender.ts", ["react-server"]), {
+  const sender: Proc = start("newsletter-sender", ...tsNode("scripts/worker.ts", ["react-server"]), {
     cwd: input.buildDir,
     cpus: ALL_CPUS,
     env: input.appEnv,
@@ -62,7 +62,7 @@ export async function measureNewsletter(input: NewsletterInput): Promise<Section
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the newsletter sender did not start:\n${sender.tail()}`)), 60_000);
       const onData = (chunk: Buffer) => {
-        if (chunk.toString().includes("newsletter sender: running")) {
+        if (chunk.toString().includes("worker: running")) {
           clearTimeout(timer);
           resolve();
         }

@@ -135,7 +135,7 @@ function summarizeRuns(runs: Run[]) {
  * background (the email worker polls every 2 s) commits in the same time.
  * A PostgreSQL backend publishes its counters when it goes idle, but at most
  * once a second — otherwise only after ten idle seconds. So each reading
- * waits a second, then sends a burst of /api/health requests (one `select 1`
+ * waits a second, then sends a burst of /api/ready requests (one `select 1`
  * each) that leaves every pooled connection idle again, now allowed to
  * publish; the burst's own commits are subtracted.
  */
@@ -147,7 +147,7 @@ async function transactionsPerView(input: PublicPagesInput): Promise<Record<stri
   };
   const reading = async () => {
     await new Promise((r) => setTimeout(r, 1100));
-    await Promise.all(Array.from({ length: burst }, async () => (await fetch(`${input.appUrl}/api/health`)).arrayBuffer()));
+    await Promise.all(Array.from({ length: burst }, async () => (await fetch(`${input.appUrl}/api/ready`)).arrayBuffer()));
     await new Promise((r) => setTimeout(r, 300));
     return { value: await commits(), at: Date.now() };
   };

@@ -1,5 +1,7 @@
 // `tsx dev/smtp-sink/main.ts`: the SMTP sink as its own process, for `npm run dev`
 // and the e2e tests. Point the app at it with EMAIL_SERVER=smtp://127.0.0.1:<port>.
+//   SMTP_SINK_PORT (2525), SMTP_SINK_HTTP_PORT (2526), SMTP_SINK_HOST (127.0.0.1; 0.0.0.0 in a container),
+//   SMTP_SINK_KEEP (1000: the newest messages held for GET /messages)
 import { startSmtpSink } from "./server";
 
 function port(name: string, fallback: number): number {
@@ -15,7 +17,8 @@ function port(name: string, fallback: number): number {
 
 const smtpPort = port("SMTP_SINK_PORT", 2525);
 const httpPort = port("SMTP_SINK_HTTP_PORT", 2526);
-const sink = await startSmtpSink({ smtpPort, httpPort }).catch((err: unknown) => {
+const keep = process.env.SMTP_SINK_KEEP ? Number(process.env.SMTP_SINK_KEEP) : undefined;
+const sink = await startSmtpSink({ smtpPort, httpPort, host: process.env.SMTP_SINK_HOST || undefined, keep }).catch((err: unknown) => {
   console.error(`smtp-sink: cannot listen on ports ${smtpPort} and ${httpPort}: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

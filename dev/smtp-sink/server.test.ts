@@ -64,4 +64,17 @@ describe("SMTP sink", () => {
     expect((await api("/nope")).status).toBe(404);
     expect((await api("/messages", { method: "POST" })).status).toBe(405);
   });
+
+  it("keeps the newest messages up to its limit and lists them in summary for counting", async () => {
+    const small = await startSmtpSink({ keep: 2 });
+    try {
+      const mailer = createTransport(`smtp://127.0.0.1:${small.smtpPort}`);
+      for (const n of [1, 2, 3]) await mailer.sendMail({ from: "no-reply@example.test", to: `r${n}@example.test`, subject: `Letter ${n}`, text: "long body" });
+      const list = (await (await fetch(`http://127.0.0.1:${small.httpPort}/messages?summary=1`)).json()) as Record<string, unknown>[];
+      expect(list.map((m) => m.subject)).toEqual(["Letter 2", "Letter 3"]);
+      expect(Object.keys(list[0] ?? {}).sort()).toEqual(["id", "messageId", "subject", "to"]);
+    } finally {
+      await small.close();
+    }
+  });
 });

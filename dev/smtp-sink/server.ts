@@ -62,14 +62,17 @@ function toSinkMessage(id: number, mail: ParsedMail, envelope: { from: string; t
   };
 }
 
-function listen(server: { listen(port: number, host: string, cb: () => void): unknown; once(e: "error", l: (err: Error) => void): unknown }, port: number): Promise<void> {
+function listen(server: { listen(port: number, host: string, cb: () => void): unknown; once(e: "error", l: (err: Error) => void): unknown }, port: number, host = HOST): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, HOST, () => resolve());
+    server.listen(port, host, () => resolve());
   });
 }
 
-export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number } = {}): Promise<SmtpSink> {
+/** `host`: the interface to listen on; loopback unless a container must reach it (compose.yaml's dev profile). */
+/** `keep`: how many of the newest messages to hold (default 1,000). */
+export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number; host?: string; keep?: number } = {}): Promise<SmtpSink> {
+  const keep = opts.keep ?? KEEP;
   let store: SinkMessage[] = [];
   let nextId = 1;
 
@@ -92,7 +95,7 @@ export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number
             to: session.envelope.rcptTo.map((r) => r.address),
           };
           store.push(toSinkMessage(nextId++, mail, envelope));
-          if (store.length > KEEP) store = store.slice(-KEEP);
+          if (store.length > keep) store = store.slice(-keep);
           callback();
         },
         (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
@@ -104,7 +107,7 @@ export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number
   smtp.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code !== "ECONNRESET" && err.code !== "EPIPE") console.error(`smtp-sink: ${err.message}`);
   });
-  await listen(smtp, opts.smtpPort ?? 0);
+  await listen(smtp, opts.smtpPort ?? 0, opts.host);
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", `http://${HOST}`);
@@ -115,7 +118,10 @@ export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number
     if (url.pathname !== "/messages") return send(404, { error: "not found" });
     if (req.method === "GET") {
       const to = url.searchParams.get("to")?.toLowerCase();
-      return send(200, to ? store.filter((m) => m.to.some((a) => a.toLowerCase() === to)) : store);
+      const found = to ? store.filter((m) => m.to.some((a) => a.toLowerCase() === to)) : store;
+      // ?summary=1: only who, what and which Message-ID, for counting thousands of messages.
+      if (url.searchParams.get("summary") === "1") return send(200, found.map(({ id, to: rcpt, subject, messageId }) => ({ id, to: rcpt, subject, messageId })));
+      return send(200, found);
     }
     if (req.method === "DELETE") {
       store = [];
@@ -125,7 +131,7 @@ export async function startSmtpSink(opts: { smtpPort?: number; httpPort?: number
     return send(405, { error: "method not allowed" });
   });
   try {
-    await listen(http, opts.httpPort ?? 0);
+    await listen(http, opts.httpPort ?? 0, opts.host);
   } catch (err) {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
     throw err;

@@ -23,7 +23,7 @@ describe.skipIf(!postgresTarget)("a sender stopped and killed mid-send, on postg
   const children: ChildProcess[] = [];
 
   function startSender(): ChildProcess {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "newsletter-sender.ts")], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "worker.ts")], {
       cwd: process.cwd(),
       env: {
         PATH: process.env.PATH,

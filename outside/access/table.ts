@@ -53,6 +53,7 @@ export const pages: Record<string, Row> = {
   "/newsletter/unsubscribe": everyone(toManage),
   "/dev/mailbox": everyone(notFound), // development only
   "/api/health": everyone(ok),
+  "/api/ready": everyone(ok),
   "/api/auth/[...nextauth]": everyone(ok), // Auth.js's session endpoint answers everyone (null when signed out)
   "/api/auth/email-link": everyone(getNotAllowed),
   "/api/quiz": everyone(ok),

@@ -69,9 +69,9 @@ interface ManifestEntry {
   exportedName: string;
 }
 
-/** Every server action in the production build, with the pages that serve it. */
-export function serverActions(): ServerAction[] {
-  const manifestFile = path.join(REPO, ".next", "server", "server-reference-manifest.json");
+/** Every server action in the production build (the repository's, or the one under `root`), with the pages that serve it. */
+export function serverActions(root = REPO): ServerAction[] {
+  const manifestFile = path.join(root, ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { node: Record<string, ManifestEntry> };
   return Object.entries(manifest.node)
     .map(([id, entry]) => {

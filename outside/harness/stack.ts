@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { nextStartArgs } from "../../scripts/next-start.mjs";
-import { freePort, start, tsNode, waitForUrl, type Proc } from "../../scripts/lib/procs";
+import { freePort, start, tsNode, waitForOutput, waitForUrl, type Proc } from "../../scripts/lib/procs";
 import { createEngineDatabase, type Engine, type EngineDatabase } from "./database";
 import { startWebhookRelay, type WebhookRelay } from "./webhook-relay";
 
@@ -31,6 +31,22 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Runs against the database before any server starts (PGlite has one owner at a time). */
   prepare?: (db: EngineDatabase) => Promise<void>;
+  /**
+   * How to start an app instance on `port`, when not `next start` in the repository (the image
+   * test runs the standalone server this way). The stack's environment is added to `env`.
+   */
+  server?: (port: number) => Launch;
+  /** `npm run worker` processes beside the app (PostgreSQL only); the app instances then run with WORKERS=off. */
+  workers?: number;
+  /** How to start a worker, when not `scripts/worker.ts` in the repository. */
+  worker?: () => Launch;
+}
+
+export interface Launch {
+  cwd: string;
+  cmd: string;
+  args: string[];
+  env?: Record<string, string>;
 }
 
 export interface AppInstance {
@@ -46,6 +62,8 @@ export interface Stack {
   stripeUrl: string;
   sinkUrl: string;
   sinkProc?: Proc;
+  /** The `npm run worker` processes, if the stack has any. */
+  workers: Proc[];
   /** Between the emulator and the first instance: see every delivery, or hold them. */
   webhooks: WebhookRelay;
   db: EngineDatabase;
@@ -69,7 +87,7 @@ const NEXT_BUILD_ID = path.join(REPO, ".next", "BUILD_ID");
 export async function startStack(opts: StackOptions): Promise<Stack> {
   if (!fs.existsSync(NEXT_BUILD_ID)) throw new Error("the outside-in suite runs against the production build: run `next build` first");
   const count = opts.instances ?? 1;
-  if (count > 1 && opts.engine === "pglite") throw new Error("PGlite has one owner: more than one instance needs PostgreSQL");
+  if ((count > 1 || opts.workers) && opts.engine === "pglite") throw new Error("PGlite has one owner: more than one process needs PostgreSQL");
 
   const db = await createEngineDatabase(opts.engine);
   const procs: Proc[] = [];
@@ -98,7 +116,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     procs.push(stripe);
     const sink = start("smtp-sink", ...tsNode("dev/smtp-sink/main.ts"), {
       cwd: REPO,
-      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkPort) },
+      // Enough to count a 10,000-reader newsletter message by message.
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkPort), SMTP_SINK_KEEP: "30000" },
     });
     procs.push(sink);
 
@@ -113,6 +132,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
       DATA_KEY: outsideSecrets.dataKey,
       ADMIN_EMAILS: ADMIN_EMAIL,
+      ...(opts.workers ? { WORKERS: "off" } : {}),
       ...db.appEnv,
       ...opts.env,
     };
@@ -122,21 +142,34 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // The runner's own DATABASE_URL names the server the suite creates databases on, never the app's:
       // a PGlite stack must not inherit it.
       const env = { ...appEnv, DATABASE_URL: appEnv.DATABASE_URL };
-      const proc = start(`next-start-${i}`, process.execPath, nextStartArgs(appPorts[i] ?? 0), { cwd: REPO, env });
+      const port = appPorts[i] ?? 0;
+      const how = opts.server?.(port) ?? { cwd: REPO, cmd: process.execPath, args: nextStartArgs(port) };
+      const proc = start(`app-${i}`, how.cmd, how.args, { cwd: how.cwd, env: { ...how.env, ...env } });
       procs.push(proc);
       return { url: urlOf(i), proc };
     };
     for (let i = 0; i < count; i++) instances.push(launch(i));
+    const workers: Proc[] = [];
+    const startWorker = (): Proc => {
+      const [cmd, args] = tsNode("scripts/worker.ts", ["react-server"]);
+      const how = opts.worker?.() ?? { cwd: REPO, cmd, args };
+      const proc = start(`worker-${workers.length}`, how.cmd, how.args, { cwd: how.cwd, env: { ...how.env, ...appEnv, DATABASE_URL: appEnv.DATABASE_URL } });
+      procs.push(proc);
+      workers.push(proc);
+      return proc;
+    };
+    for (let i = 0; i < (opts.workers ?? 0); i++) startWorker();
     const instance = (i: number): AppInstance => {
       const found = instances[i];
       if (!found) throw new Error(`there is no app instance ${i} (the stack has ${count})`);
       return found;
     };
-    const healthy = (i: number) => waitForUrl(`${urlOf(i)}/api/health`, instance(i).proc, 90_000);
+    const healthy = (i: number) => waitForUrl(`${urlOf(i)}/api/ready`, instance(i).proc, 90_000);
     await Promise.all([
       waitForUrl(`http://127.0.0.1:${stripePort}/v1/prices`, stripe, 60_000, { authorization: `Bearer ${outsideSecrets.stripeKey}` }),
       waitForUrl(`http://127.0.0.1:${sinkPort}/messages`, sink),
       ...instances.map((_, i) => healthy(i)),
+      ...workers.map((w) => waitForOutput(w, "worker: running", 60_000)),
     ]);
     if (opts.engine === "postgres") await db.open();
 
@@ -148,6 +181,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       sinkUrl: `http://127.0.0.1:${sinkPort}`,
       sinkProc: sink,
       webhooks: relay,
+      workers,
       db,
       appEnv,
       async withServersStopped(fn) {

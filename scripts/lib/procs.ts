@@ -212,6 +212,18 @@ export async function waitForUrl(url: string, proc: Proc | undefined, timeoutMs 
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s${proc ? `; ${proc.name} said:\n${proc.tail()}` : ""}`);
 }
 
+/** Waits until `proc` has printed `text`; fails with its last output if it exits first or time runs out. */
+export async function waitForOutput(proc: Proc, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  proc.exited.then((code) => (exitCode = code));
+  while (!proc.tail().includes(text)) {
+    if (exitCode !== undefined) throw new Error(`${proc.name} exited (${exitCode}) before printing "${text}":\n${proc.tail()}`);
+    if (Date.now() > deadline) throw new Error(`${proc.name} did not print "${text}" within ${timeoutMs / 1000} s:\n${proc.tail()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Runs a command to completion, resolving with its output; rejects with the output on a non-zero exit. */
 export function runToEnd(name: string, cmd: string, args: string[], opts: StartOptions = {}): Promise<string> {
   const proc = start(name, cmd, args, opts);
