@@ -20,7 +20,7 @@ function withDatabaseName(url: string, name: string): string {
 
 function migrateCommand(url: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "db-migrate.ts")], { env: { PATH: process.env.PATH, DATABASE_URL: url } });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "db-migrate.ts")], { env: { ...process.env, DATABASE_URL: url } });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));

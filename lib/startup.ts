@@ -3,6 +3,7 @@ import { seed } from "@/db/seed";
 import { getDb, getDbKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startBackgroundWork } from "@/lib/jobs/background";
+import { log } from "@/lib/log";
 
 const slot = globalThis as unknown as { __dojoStarted?: boolean };
 
@@ -18,13 +19,14 @@ export async function startServer(): Promise<void> {
   try {
     env();
     await seed(await getDb());
-    console.log(`database ready (${await getDbKind()})`);
+    log.info("database ready", { db: await getDbKind() });
   } catch (err) {
-    console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
+    // A configuration problem, meant to be read whole (it names every bad variable).
+    log.error("cannot start", { problem: err instanceof Error ? err.message : String(err) });
     process.exit(1);
   }
   if (env().WORKERS === "off") {
-    console.log("background work: off here (WORKERS=off); run `npm run worker` beside this server");
+    log.info("background work: off here (WORKERS=off); run `npm run worker` beside this server");
     return;
   }
   startBackgroundWork();

@@ -226,12 +226,19 @@ describe.each(enginesToTest())("faults from outside on %s", (engine) => {
 
       server?.stdout?.off("data", keep);
       server?.stderr?.off("data", keep);
-      // One line per request, naming where, and nothing else about either request (no stack, no query, no words).
+      // One JSON line per request, naming where, with the request's id, and nothing else about either request.
       // (The driver's code depends on where the cut found the connection: 57P01, CONNECTION_CLOSED, ECONNRESET.)
-      expect(logged.filter((l) => l.startsWith("database unavailable")).sort()).toEqual([
-        expect.stringMatching(/^database unavailable \(GET \/dojo\/check-ins\/export\): [0-9A-Z_]+; asked the client to retry after 5 s$/),
-        expect.stringMatching(/^database unavailable \(server action, dojo\): [0-9A-Z_]+; asked the client to retry after 5 s$/),
-      ]);
+      const events = logged.map((l) => {
+        try {
+          return JSON.parse(l) as Record<string, unknown>;
+        } catch {
+          return undefined;
+        }
+      });
+      const unavailable = events.filter((e) => e?.msg === "database unavailable");
+      expect(unavailable.map((e) => e?.where).sort()).toEqual(["GET /dojo/check-ins/export", "server action, dojo"]);
+      for (const e of unavailable) expect(e).toMatchObject({ level: "error", retryAfterSeconds: 5, code: expect.stringMatching(/^[0-9A-Z_]+$/), requestId: expect.any(String) });
+      expect(new Set(unavailable.map((e) => e?.requestId)).size).toBe(2);
       expect(logged.join("\n")).not.toContain(words);
 
       // No restart: the same server answers the same requests now.

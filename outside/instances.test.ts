@@ -181,7 +181,7 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and a worker
     const code = await stopping.exited;
     expect(code, stopping.tail()).toBe(0);
     expect(Date.now() - askedAt).toBeLessThan(9_000);
-    expect(stopping.tail()).toMatch(/worker: stopped on SIGTERM/);
+    expect(stopping.tail()).toMatch(/"msg":"worker: stopped","signal":"SIGTERM"/);
 
     await until(
       "the issue to be sent",

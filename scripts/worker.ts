@@ -11,17 +11,18 @@
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startBackgroundWork } from "@/lib/jobs/background";
+import { log } from "@/lib/log";
 
 try {
   env();
   await getDb(); // opens and migrates, or fails here with one clear message
 } catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
+  log.error("cannot start", { problem: err instanceof Error ? err.message : String(err) });
   process.exit(1);
 }
 const stopSeconds = Number(process.env.WORKER_STOP_SECONDS ?? "8");
 const stopWork = startBackgroundWork({ emailIntervalMs: 200, newsletterIntervalMs: 500 });
-console.log("worker: running");
+log.info("worker: running");
 
 // The loops' timers do not keep a process alive; this one does until a signal.
 const keepAlive = setInterval(() => {}, 60_000);
@@ -35,7 +36,8 @@ async function stop(signal: string) {
     stopWork().then(() => true),
     new Promise<false>((resolve) => setTimeout(() => resolve(false), Math.max(0, stopSeconds) * 1000).unref()),
   ]);
-  console.log(finished ? `worker: stopped on ${signal} after ${Date.now() - started} ms` : `worker: ${signal}: sends still in flight after ${stopSeconds} s; another worker retries them after the lease`);
+  if (finished) log.info("worker: stopped", { signal, ms: Date.now() - started });
+  else log.warn("worker: sends still in flight at the stop deadline; another worker retries them after the lease", { signal, seconds: stopSeconds });
   process.exit(finished ? 0 : 1);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -7,6 +7,7 @@ import { exportMyCheckins } from "@/lib/checkins/member";
 import { getDb, tables } from "@/lib/db";
 import { forgetMemberAddress } from "@/lib/newsletter/subscribers";
 import { keptQuizResults } from "@/lib/quiz/results";
+import { log, reason } from "@/lib/log";
 
 /** Everything the app holds about a member, as one JSON document they can download. */
 export async function exportMyData(user: CurrentUser) {
@@ -54,7 +55,7 @@ export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): 
     try {
       await getStripe().subscriptions.cancel(sub.id);
     } catch (err) {
-      console.error("account deletion: cancelling", sub.id, "failed:", err instanceof Error ? err.message : err);
+      log.error("account deletion: cancelling a subscription failed", { subscription: sub.id, reason: reason(err) });
       return { ok: false, error: "We couldn’t cancel your subscription with our payment provider just now, so nothing was deleted. Please try again in a few minutes." };
     }
   }

@@ -146,7 +146,7 @@ describe.each(testDatabases())("the action layer on $kind", (target) => {
     expect(state.error).toMatch(/nothing was changed.*try again/i);
     expect(early).toMatchObject({ ok: false, retryAfter: 5, values: { title: "Still here" } });
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).toMatch(/^database unavailable \(server action, (dojo|member)\): 57P01/);
+    for (const line of lines) expect(line).toMatch(/^database unavailable where="server action, (dojo|member)" code=57P01 retryAfterSeconds=5 requestId=\S+$/);
   });
 
   it("lets redirect() through as Next's control flow", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
@@ -8,6 +9,7 @@ import { isDatabaseUnavailable, logDatabaseUnavailable, RETRY_AFTER_SECONDS, UNA
 import { formToObject, typedText } from "./form-data";
 import type { ActionState, FieldErrors, Refusal } from "./state";
 import { validate } from "./validate";
+import { log, reason, requestIdFrom, withRequestId } from "@/lib/log";
 
 /**
  * The one way to write a server action. A server action is a public POST
@@ -51,6 +53,15 @@ const BROKEN = "Something went wrong on our side and this wasn’t saved. Please
 
 const LAYER = Symbol.for("breakup-dojo.action-layer");
 
+/** The request's id for the log: the load balancer's X-Request-Id, else a fresh one (and outside a request, in tests). */
+async function actionRequestId(): Promise<string> {
+  try {
+    return requestIdFrom((await headers()).get("x-request-id"));
+  } catch {
+    return requestIdFrom(null);
+  }
+}
+
 /** Which permission level built this action, or undefined if it was not built through the layer. */
 export function actionAccess(fn: unknown): Access | undefined {
   return typeof fn === "function" ? (fn as { [LAYER]?: Access })[LAYER] : undefined;
@@ -75,7 +86,8 @@ function define<A extends Access>(access: A, currentUser: () => Promise<CurrentU
     schema: S,
     body: (ctx: { input: z.output<S>; actor: ActorFor<A> }) => Promise<Outcome<Data>>,
   ): ServerAction<z.input<S>, Data> {
-    const run = async (...args: unknown[]): Promise<ActionState<Data>> => {
+    const run = async (...args: unknown[]): Promise<ActionState<Data>> => withRequestId(await actionRequestId(), () => perform(...args));
+    const perform = async (...args: unknown[]): Promise<ActionState<Data>> => {
       const raw = args.length > 1 ? args[1] : args[0];
       const form = raw instanceof FormData ? raw : undefined;
       try {
@@ -94,9 +106,8 @@ function define<A extends Access>(access: A, currentUser: () => Promise<CurrentU
           logDatabaseUnavailable(`server action, ${access}`, err);
           return { ...refused<Data>(UNAVAILABLE_MESSAGE, undefined, form), retryAfter: RETRY_AFTER_SECONDS };
         }
-        // The first line only: a failed query's later lines list its parameters, which can be personal.
-        const line = err instanceof Error ? `${err.name}: ${err.message.split("\n", 1)[0]}` : String(err);
-        console.error(`server action failed (${access}): ${line.slice(0, 300)}`);
+        // reason(): the first line only; a failed query's later lines list its parameters, which can be personal.
+        log.error("server action failed", { access, reason: reason(err) });
         return refused(BROKEN, undefined, form);
       }
     };

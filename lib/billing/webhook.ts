@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { getStripe, webhookSecret } from "./stripe";
 import { idOf, subscriptionUpsert } from "./subscriptions";
+import { log, reason } from "@/lib/log";
 
 const TOLERANCE_SECONDS = 300;
 
@@ -131,7 +132,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     return answer(applied);
   } catch (err) {
     if (isDatabaseUnavailable(err)) throw err; // the route answers 503 with Retry-After: Stripe retries
-    console.error(`stripe webhook ${event.type} ${event.id} failed:`, err instanceof Error ? err.message : err);
+    log.error("stripe webhook failed", { type: event.type, event: event.id, reason: reason(err) });
     return { status: 500, body: { received: false, error: "Not processed; please retry." } };
   }
 }

@@ -4,6 +4,8 @@
 // one line to the log, and let the driver open fresh connections for the next
 // request (postgres.js reconnects on its own; no restart is needed).
 
+import { log } from "@/lib/log";
+
 /** SQLSTATEs that mean "the server or the connection went away", not "your query is wrong". */
 const SERVER_CODES = new Set([
   "57P01", // admin_shutdown: pg_terminate_backend, or a fast shutdown
@@ -44,7 +46,7 @@ export function logDatabaseUnavailable(where: string, err: unknown): void {
     const c = codeOf(e);
     if (c && (SERVER_CODES.has(c) || CLIENT_CODES.has(c))) code = c;
   }
-  console.error(`database unavailable (${where}): ${code ?? "unknown"}; asked the client to retry after ${RETRY_AFTER_SECONDS} s`);
+  log.error("database unavailable", { where, code: code ?? "unknown", retryAfterSeconds: RETRY_AFTER_SECONDS });
 }
 
 /** The answer to a request the database could not serve. */

@@ -3,6 +3,7 @@ import { startLoop } from "@/lib/jobs/loop";
 import { deliverDueEmails, MAX_ATTEMPTS, shortError } from "./deliver";
 import { configuredTransport } from "./transports/configured";
 import type { MailTransport } from "./transports/transport";
+import { log } from "@/lib/log";
 
 const slot = globalThis as unknown as { __dojoEmailWorker?: () => Promise<void> };
 
@@ -22,7 +23,7 @@ export function startEmailWorker(
   const batchSize = opts.batchSize ?? 50;
   const transport = opts.transport ?? configuredTransport();
   if (!transport) {
-    console.error("email worker: EMAIL_SERVER is not set; emails stay in the outbox until it is");
+    log.error("email worker: EMAIL_SERVER is not set; emails stay in the outbox until it is");
     return async () => {};
   }
   const stopLoop = startLoop({
@@ -31,8 +32,8 @@ export function startEmailWorker(
     describeError: shortError,
     step: async () => {
       const r = await deliverDueEmails(transport, { batchSize, leaseSeconds: opts.leaseSeconds });
-      if (r.failed > 0) console.error(`email worker: ${r.failed} email(s) failed for good after ${MAX_ATTEMPTS} attempts`);
-      if (r.retried > 0) console.warn(`email worker: ${r.retried} email(s) will be retried`);
+      if (r.failed > 0) log.error("email worker: emails failed for good", { count: r.failed, attempts: MAX_ATTEMPTS });
+      if (r.retried > 0) log.warn("email worker: emails will be retried", { count: r.retried });
       return r.sent + r.failed + r.retried >= batchSize ? 0 : intervalMs;
     },
   });

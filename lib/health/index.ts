@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { databaseState } from "@/db/client";
 import { getDb, getDbKind, type DbKind } from "@/lib/db";
+import { log, reason } from "@/lib/log";
 
 // Two questions a container host asks. Liveness (/api/health): is this process
 // able to answer at all? If not, restart it. Readiness (/api/ready): should it
@@ -27,7 +28,7 @@ export async function checkReadiness(timeoutMs = 3000): Promise<Readiness> {
     const kind = await Promise.race([probe, timeout]);
     return { status: "ok", db: kind };
   } catch (err) {
-    console.error("readiness check failed:", err instanceof Error ? err.message : err);
+    log.error("readiness check failed", { reason: reason(err) });
     return { status: "error", error: "The database is not answering." };
   } finally {
     clearTimeout(timer);

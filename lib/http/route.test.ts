@@ -24,7 +24,7 @@ describe("route()", () => {
     expect(res.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
     expect(((await res.json()) as { error: string }).error).toMatch(/try again in a few seconds/);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/^database unavailable \(GET \/somewhere\): 57P01/);
+    expect(String(log.mock.calls[0]?.[0])).toMatch(/^database unavailable where="GET \/somewhere" code=57P01 retryAfterSeconds=5 requestId=\S+$/);
     expect(String(log.mock.calls[0]?.[0])).not.toContain("private");
     log.mockRestore();
   });
@@ -38,6 +38,18 @@ describe("route()", () => {
     const res = await fine(7);
     expect(res.status).toBe(201);
     expect(await res.text()).toBe("7");
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carries the load balancer's request id into the log line and back in the answer", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const handler = route("POST /somewhere", async (_request: Request) => {
+      throw terminated();
+    });
+    const res = await handler(new Request("http://x/somewhere", { method: "POST", headers: { "x-request-id": "lb-trace-0001" } }));
+    expect(res.headers.get("x-request-id")).toBe("lb-trace-0001");
+    expect(String(log.mock.calls[0]?.[0])).toContain("requestId=lb-trace-0001");
+    log.mockRestore();
   });
 });
 

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { startNewsletterWorker } from "@/lib/newsletter/sending";
 import { purgeExpiredQuizResults } from "@/lib/quiz/results";
 import { purgeOldRateLimits } from "@/lib/rate-limit";
+import { log, reason } from "@/lib/log";
 
 // Everything the app does on its own schedule, whoever runs it: a web instance
 // with WORKERS=on (one machine, the default) or `npm run worker` (any number of
@@ -21,7 +22,7 @@ async function housekeeping() {
   // One digest a day per coach: the outbox's dedupe key makes a second run that day a no-op.
   await enqueueCoachDigest();
   await Promise.all([purgeOldRateLimits(), purgeDeadSessions(), purgeOldEmails()]);
-  if (purged > 0) console.log(`housekeeping: purged ${purged} unclaimed quiz result(s)`);
+  if (purged > 0) log.info("housekeeping: purged unclaimed quiz results", { count: purged });
 }
 
 export interface BackgroundOptions {
@@ -39,7 +40,7 @@ export interface BackgroundOptions {
 export function startBackgroundWork(opts: BackgroundOptions = {}): () => Promise<void> {
   const stopEmail = startEmailWorker({ intervalMs: opts.emailIntervalMs, leaseSeconds: env().EMAIL_LEASE_SECONDS });
   const stopNewsletter = startNewsletterWorker({ intervalMs: opts.newsletterIntervalMs });
-  const run = () => housekeeping().catch((err) => console.error("housekeeping failed:", err instanceof Error ? err.message : err));
+  const run = () => housekeeping().catch((err: unknown) => log.error("housekeeping failed", { reason: reason(err) }));
   void run();
   const daily = setInterval(run, DAY_MS);
   daily.unref();

@@ -4,6 +4,8 @@
 // returned function stops the loop and resolves when the run in progress, if
 // any, has finished.
 
+import { log } from "@/lib/log";
+
 export interface LoopOptions {
   /** Prefix for log lines. */
   name: string;
@@ -32,7 +34,7 @@ export function startLoop({ name, idleMs, step, describeError }: LoopOptions): (
       try {
         next = await step();
       } catch (err) {
-        console.error(`${name}:`, describe(err));
+        log.error(`${name} failed`, { reason: describe(err) });
       }
       schedule(next);
     })();

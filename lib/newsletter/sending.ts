@@ -9,6 +9,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { audienceSql } from "./audience";
 import { listUnsubscribeHeaders, manageUrl, unsubscribeUrl } from "./links";
 import { deliveryCounts } from "./counts";
+import { log } from "@/lib/log";
 
 // Sending an issue, in three idempotent steps any app instance may run:
 // 1. start: a due issue becomes `sending` and, in the same transaction, gets
@@ -229,8 +230,8 @@ export function startNewsletterWorker(opts: { intervalMs?: number; rate?: number
     idleMs,
     step: async () => {
       const r = await runNewsletterTick({ rate: opts.rate });
-      for (const id of r.started) console.log(`newsletter: issue ${id} started sending`);
-      for (const id of r.finished) console.log(`newsletter: issue ${id} finished`);
+      for (const id of r.started) log.info("newsletter: issue started sending", { issue: id });
+      for (const id of r.finished) log.info("newsletter: issue finished", { issue: id });
       return r.more || r.enqueued > 0 ? busyMs : idleMs;
     },
   });

@@ -3,6 +3,7 @@ import { recordFunnelEvent } from "@/lib/quiz/funnel";
 import { resolveStep } from "@/lib/quiz/step-state";
 import { currentQuiz } from "@/lib/quiz/views";
 import { QuizRunner } from "./quiz-runner";
+import { log, reason } from "@/lib/log";
 
 export const metadata: Metadata = {
   title: "Your free plan",
@@ -29,7 +30,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
     await Promise.all([
       first ? recordFunnelEvent({ type: "started", version }) : null,
       recordFunnelEvent({ type: "answered", version, questionId: state.answered }),
-    ]).catch((err) => console.error("funnel event failed:", err));
+    ]).catch((err: unknown) => log.error("funnel event failed", { reason: reason(err) }));
   }
   return <QuizRunner version={version} questions={questions} initial={state} notice={params.get("notice") ?? undefined} />;
 }

@@ -7,6 +7,7 @@ import { formatPrice } from "@/lib/billing/plans";
 import { getAccess, latestSubscription } from "@/lib/billing/subscriptions";
 import { ActionForm } from "@/app/components/action-form";
 import { manageBillingAction } from "../actions";
+import { log, reason } from "@/lib/log";
 
 export const metadata: Metadata = { title: "Membership and billing", robots: { index: false } };
 
@@ -26,7 +27,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const user = await requireUser("/account/billing");
   if ((await searchParams).from === "portal") {
     // Stripe's webhook may not have arrived yet; if Stripe cannot be reached, the stored state is shown and the webhook still comes.
-    await refreshSubscriptionsFromStripe(user).catch((err: unknown) => console.error(`billing: refresh after the portal failed: ${String(err)}`));
+    await refreshSubscriptionsFromStripe(user).catch((err: unknown) => log.error("billing: refresh after the portal failed", { reason: reason(err) }));
   }
   const [sub, access] = await Promise.all([latestSubscription(user.id), getAccess(user.id)]);
 

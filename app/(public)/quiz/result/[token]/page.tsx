@@ -9,6 +9,7 @@ import { resultPath } from "@/lib/quiz/paths";
 import { lessonTeaserFor } from "@/lib/lessons/teaser";
 import { getQuizResult } from "@/lib/quiz/results";
 import { ShareLink } from "./share-link";
+import { log, reason } from "@/lib/log";
 
 export const metadata: Metadata = {
   title: "Your plan",
@@ -21,7 +22,7 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
   const result = await getQuizResult(token);
   if (!result) notFound();
   recordFunnelEvent({ type: "result_viewed", version: result.definitionVersion }).catch((err) =>
-    console.error("funnel event failed:", err),
+    log.error("funnel event failed", { reason: reason(err) }),
   );
   const { prescription: p, reasons } = result;
   const lesson = p.crisis ? null : await lessonTeaserFor(p.id);
@@ -70,8 +71,8 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
             Why this fits you
           </h2>
           <ul className="list-disc space-y-2 pl-6 leading-relaxed">
-            {reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+            {reasons.map((why) => (
+              <li key={why}>{why}</li>
             ))}
           </ul>
         </section>
