@@ -18,6 +18,12 @@ const schema = z
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).default("http://localhost:3000"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    /** Earlier AUTH_SECRETs, comma-separated: newsletter links signed with them keep working after a rotation. */
+    AUTH_SECRET_PREVIOUS: z
+      .string()
+      .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => k.length >= 32), "must be earlier AUTH_SECRETs (32+ characters each), separated by commas")
+      .default([]),
     EMAIL_SERVER: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     EMAIL_FROM: z.string().min(3).default('"Dojo" <no-reply@localhost>'),
     STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_test_… or sk_live_…)").optional(),
@@ -28,6 +34,12 @@ const schema = z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (try: openssl rand -base64 32)")
       .optional(),
+    /** Earlier DATA_KEYs, comma-separated, while `npm run data:reseal` moves what they sealed to DATA_KEY. */
+    DATA_KEY_PREVIOUS: z
+      .string()
+      .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => Buffer.from(k, "base64").length === 32), "must be earlier DATA_KEYs (32 bytes, base64), separated by commas")
+      .default([]),
     CHECKIN_RESPONSE_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
     PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
     QUIZ_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
@@ -83,6 +95,9 @@ export const DEV_WEBHOOK_SECRET = "whsec_dev_emulator";
 export const DEV_STRIPE_API_URL = "http://127.0.0.1:12111";
 
 export const authSecret = () => env().AUTH_SECRET ?? DEV_AUTH_SECRET;
+
+/** AUTH_SECRET, then the earlier ones (AUTH_SECRET_PREVIOUS): sign with the first, accept any. */
+export const authSecrets = () => [authSecret(), ...env().AUTH_SECRET_PREVIOUS];
 
 /** Where the Stripe SDK sends requests: STRIPE_API_URL, else the emulator when there is no key; undefined means Stripe itself. */
 export function stripeApiUrl(): string | undefined {

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getAccess } from "@/lib/billing/subscriptions";
-import { derivedKey, unseal } from "@/lib/crypto/sealed";
+import { derivedKeys, unseal } from "@/lib/crypto/sealed";
 import { getDb, tables } from "@/lib/db";
 import { daysBetween, todayIn } from "@/lib/lessons/calendar";
 import { isUrgent } from "@/lib/safety/detect";
@@ -38,12 +38,13 @@ async function memberNoContactDay(user: CurrentUser, now: Date): Promise<number 
 
 /** The member's unsent draft, if any (one at most). */
 /**
- * The key the check-in form encrypts its copy on the device with (see device-draft.ts in the form's folder).
+ * The keys the check-in form encrypts its copy on the device with (see device-draft.ts in the form's folder).
  * One per member, stable across sessions, so words kept while signed out open again after signing back in;
  * handed only to that member's signed-in page, so a copy left on a shared device is unreadable to anyone else.
  */
-export function deviceDraftKey(user: CurrentUser): string {
-  return derivedKey(`checkin-device-draft:v1:${user.id}`).toString("base64url");
+export function deviceDraftKeys(user: CurrentUser): string[] {
+  // Newest first; the earlier ones only while DATA_KEY_PREVIOUS lists the keys they came from.
+  return derivedKeys(`checkin-device-draft:v1:${user.id}`).map((k) => k.toString("base64url"));
 }
 
 export async function getDraft(user: CurrentUser): Promise<(CheckinContent & { mood: number | null; savedAt: Date }) | null> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { confirmToken, manageToken, readConfirmToken, readManageToken } from "./tokens";
 
 const id = "5f0c8a3e-1b2c-4d5e-8f90-123456789abc";
@@ -37,5 +37,32 @@ describe("newsletter link tokens", () => {
     // A manage token is not a confirmation token, nor the other way round.
     expect(readConfirmToken(manageToken(id), now)).toBeNull();
     expect(readManageToken(token)).toBeNull();
+  });
+});
+
+describe("newsletter links across an AUTH_SECRET rotation", () => {
+  const oldSecret = "the-secret-before-the-rotation-0123456789";
+  const newSecret = "the-secret-after-the-rotation-9876543210ab";
+  const subscriber = "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e";
+
+  async function tokensWith(envVars: Record<string, string>) {
+    vi.unstubAllEnvs();
+    for (const [k, v] of Object.entries(envVars)) vi.stubEnv(k, v);
+    vi.resetModules();
+    return import("./tokens");
+  }
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("keeps an unsubscribe link from before the rotation working while the old secret is listed as previous", async () => {
+    const before = await tokensWith({ AUTH_SECRET: oldSecret });
+    const link = before.manageToken(subscriber);
+    const rotated = await tokensWith({ AUTH_SECRET: newSecret, AUTH_SECRET_PREVIOUS: oldSecret });
+    expect(rotated.readManageToken(link)).toBe(subscriber);
+    expect(rotated.manageToken(subscriber)).not.toBe(link);
+    const dropped = await tokensWith({ AUTH_SECRET: newSecret });
+    expect(dropped.readManageToken(link)).toBeNull();
   });
 });

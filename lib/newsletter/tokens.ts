@@ -1,17 +1,22 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/env";
+import { authSecrets } from "@/lib/env";
 
 // Newsletter links carry signed tokens, so a reader can confirm, manage or
 // leave without an account and without a token table. The key is derived from
 // AUTH_SECRET for this purpose only, so a token here is worthless anywhere else.
+// Links are signed with AUTH_SECRET and accepted under AUTH_SECRET_PREVIOUS too:
+// an unsubscribe link in last year's email must survive a rotation.
 
 export const CONFIRM_HOURS = 48;
 
 const UUID_HEX = /^[0-9a-f]{32}$/;
 
-const key = () => createHmac("sha256", authSecret()).update("newsletter-links-v1").digest();
-const sign = (payload: string) => createHmac("sha256", key()).update(payload).digest("base64url");
+const keyFrom = (secret: string) => createHmac("sha256", secret).update("newsletter-links-v1").digest();
+const signWith = (key: Buffer, payload: string) => createHmac("sha256", key).update(payload).digest("base64url");
+const sign = (payload: string) => signWith(keyFrom(authSecrets()[0] ?? ""), payload);
+/** Whether `given` is the signature of `payload` under the current secret or an earlier one. */
+const signedByUs = (given: string, payload: string) => authSecrets().some((secret) => sameSignature(given, signWith(keyFrom(secret), payload)));
 
 const compact = (uuid: string) => uuid.replace(/-/g, "").toLowerCase();
 const expand = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
@@ -36,7 +41,7 @@ export function readManageToken(token: unknown): string | null {
   if (typeof token !== "string" || token.length > 200) return null;
   const [id, signature, extra] = token.split(".");
   if (!id || !signature || extra !== undefined || !UUID_HEX.test(id)) return null;
-  return sameSignature(signature, sign(`manage:${id}`)) ? expand(id) : null;
+  return signedByUs(signature, `manage:${id}`) ? expand(id) : null;
 }
 
 /** The token in a confirmation link: the subscriber, an expiry, and a signature over both and the open nonce. */
@@ -60,6 +65,6 @@ export function readConfirmToken(token: unknown, now = new Date()): ConfirmClaim
   if (parseInt(expires, 36) * 1000 <= now.getTime()) return null;
   return {
     subscriberId: expand(id),
-    matches: (nonce) => nonce !== null && sameSignature(signature, sign(`confirm:${id}:${expires}:${nonce}`)),
+    matches: (nonce) => nonce !== null && signedByUs(signature, `confirm:${id}:${expires}:${nonce}`),
   };
 }

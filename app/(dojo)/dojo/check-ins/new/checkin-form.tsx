@@ -32,7 +32,7 @@ const moodWords = ["awful", "very low", "low", "not great", "getting by", "alrig
  * expired session loses nothing; see device-draft.ts) and on the server a moment
  * later (so a closed tab loses nothing either).
  */
-export function CheckinForm({ initial, savedAt, deviceKey, submission }: { initial: DraftPayload; savedAt: string | null; deviceKey: string; submission: string }) {
+export function CheckinForm({ initial, savedAt, deviceKeys, submission }: { initial: DraftPayload; savedAt: string | null; deviceKeys: string[]; submission: string }) {
   const [draft, setDraft] = useState<DraftPayload>(initial);
   const [saveNote, setSaveNote] = useState(savedAt ? "Draft saved." : "");
   // Controlled like the text, so a failed send never flips a private entry back to "send to coach".
@@ -40,7 +40,8 @@ export function CheckinForm({ initial, savedAt, deviceKey, submission }: { initi
   const [state, action, pending] = useActionState(submitCheckinAction, idle);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const restored = useRef(false);
-  const device = useMemo(() => deviceDraftStore<DraftPayload>(deviceKey), [deviceKey]);
+  const keyList = deviceKeys.join(",");
+  const device = useMemo(() => deviceDraftStore<DraftPayload>(keyList.split(",")), [keyList]);
   const latest = useRef(initial);
 
   // A newer copy on this device (e.g. typed while offline) wins over the server's draft.

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAccess } from "@/lib/billing/subscriptions";
-import { deviceDraftKey, getDraft } from "@/lib/checkins/member";
+import { deviceDraftKeys, getDraft } from "@/lib/checkins/member";
 import { CheckinForm } from "./checkin-form";
 
 export const metadata: Metadata = { title: "New check-in", robots: { index: false } };
@@ -37,7 +37,7 @@ export default async function NewCheckinPage() {
       <CheckinForm
         initial={{ happened: draft?.happened ?? "", win: draft?.win ?? "", hard: draft?.hard ?? "", question: draft?.question ?? "", mood: draft?.mood ?? null }}
         savedAt={draft?.savedAt.toISOString() ?? null}
-        deviceKey={deviceDraftKey(user)}
+        deviceKeys={deviceDraftKeys(user)}
         submission={randomUUID()}
       />
     </div>
