@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 
 const bin = (name) => path.join("node_modules", ".bin", name);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dojo-test-"));
@@ -52,6 +53,18 @@ function countVitest(report, name) {
   failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
 }
 
+/** Adds a Playwright JSON report to the tally; no report counts as a failure. */
+function countPlaywright(report, name) {
+  if (!report?.stats) {
+    failed++;
+    console.log(`✘ the ${name} runner wrote no report`);
+    return;
+  }
+  passed += report.stats.expected + report.stats.flaky;
+  failed += report.stats.unexpected;
+  if (report.errors?.length) failed++;
+}
+
 gate("typegen", bin("next"), ["typegen"]);
 gate("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 gate("lint", bin("eslint"), [".", "--max-warnings=0"]);
@@ -70,14 +83,26 @@ if (built) {
   if (!browserAvailable()) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);
   const e2eReport = path.join(tmp, "playwright.json");
   run("end-to-end tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
-  const e2e = readJson(e2eReport);
-  if (e2e?.stats) {
-    passed += e2e.stats.expected + e2e.stats.flaky;
-    failed += e2e.stats.unexpected;
-    if (e2e.errors?.length) failed++;
-  } else {
-    failed++;
-    console.log("✘ the end-to-end runner wrote no report");
+  countPlaywright(readJson(e2eReport), "end-to-end");
+
+  // The production shape (PostgreSQL only): the sign-up and check-in journeys again, through a round-robin
+  // balancer over two app instances with WORKERS=off and two workers, on a database of their own.
+  if (process.env.DATABASE_URL) {
+    const server = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    const name = `dojo_e2e_scale_${process.pid}`;
+    await server.unsafe(`drop database if exists ${name} with (force)`);
+    await server.unsafe(`create database ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    const scaleReport = path.join(tmp, "playwright-scale.json");
+    run("end-to-end journeys across two instances and two workers", bin("playwright"), ["test", "e2e/billing.spec.ts", "e2e/checkins.spec.ts", "--reporter=list,json"], {
+      E2E_SCALE: "1",
+      DATABASE_URL: url.toString(),
+      PLAYWRIGHT_JSON_OUTPUT_NAME: scaleReport,
+    });
+    await server.unsafe(`drop database if exists ${name} with (force)`);
+    await server.end();
+    countPlaywright(readJson(scaleReport), "two-instance end-to-end");
   }
 } else {
   failed++;
