@@ -1,13 +1,15 @@
 import "server-only";
-import { and, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, preparedStatement, tables } from "@/lib/db";
 import { isAdmin, isCoach, type Role } from "./roles";
 import { SESSION_COOKIES } from "./session-cookie";
+import { ForbiddenError, IDLE_DAYS } from "./sessions";
 
-export const IDLE_DAYS = 7;
+export { ForbiddenError, IDLE_DAYS, purgeDeadSessions } from "./sessions";
+
 const DAY_MS = 86_400_000;
 // lastSeenAt is written at most this often, so reading a page is not a write.
 const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
@@ -79,7 +81,6 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-export class ForbiddenError extends Error {}
 
 /** For coach pages: anyone else gets the ordinary 404, which says nothing about what is here. */
 export async function requireCoach(returnTo: string): Promise<CurrentUser> {
@@ -108,10 +109,3 @@ export async function endAllSessions(user: CurrentUser): Promise<number> {
   return ended.length;
 }
 
-/** Housekeeping: sessions past either lifetime are useless. */
-export async function purgeDeadSessions(now = new Date()): Promise<void> {
-  const db = await getDb();
-  await db
-    .delete(tables.sessions)
-    .where(or(lt(tables.sessions.expires, now), lt(tables.sessions.lastSeenAt, new Date(now.getTime() - IDLE_DAYS * DAY_MS))));
-}

@@ -1,5 +1,6 @@
 import "server-only";
-import { ForbiddenError, type CurrentUser } from "./current-user";
+import type { CurrentUser } from "./current-user";
+import { ForbiddenError } from "./sessions";
 import { isAdmin, isCoach } from "./roles";
 
 // The role checks every lib/ function makes of its actor, next to the data. The action

@@ -1,6 +1,6 @@
 import "server-only";
 import { enqueueCoachDigest } from "@/lib/checkins/coach";
-import { purgeDeadSessions } from "@/lib/auth/current-user";
+import { purgeDeadSessions } from "@/lib/auth/sessions";
 import { startEmailWorker } from "@/lib/email/worker";
 import { purgeOldEmails } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
