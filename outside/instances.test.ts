@@ -202,4 +202,27 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and a worker
     const twice = everything.filter((m) => (seen.has(m.messageId) ? true : (seen.add(m.messageId), false)));
     expect(twice).toEqual([]);
   }, 300_000);
+
+  it("a web instance stopped with SIGTERM finishes the request it is serving, then exits", async () => {
+    const instance = ctx.stack.instances[1];
+    if (!instance) throw new Error("no second instance");
+    const member = ctx.world.browser("memberA", url(1));
+    // Served once first, as an instance in service has: on a cold instance the first request's wait under the
+    // lock did not show in pg_stat_activity as a lock wait (not understood yet; see the closing note).
+    expect((await member.get("/dojo/check-ins/export")).status).toBe(200);
+    const lock = await ctx.stack.db.holdLock(["checkins"]);
+    const exported = member.get("/dojo/check-ins/export");
+    await until("the export to wait inside the database", async () => (await lock.waiting()) >= 1, 20_000);
+    instance.proc.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    // Stopping, it takes no new connections, but the request it has is answered in full.
+    await expect(fetch(`${url(1)}/api/health`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    await lock.release();
+    const answer = await exported;
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain(ctx.world.a.checkinId);
+    const exitedWithin = await Promise.race([instance.proc.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+    expect(exitedWithin).toBe(true);
+    await ctx.stack.restart(1);
+  });
 });
