@@ -9,15 +9,10 @@ import { describe, expect, it } from "vitest";
 import { changedTables } from "./harness/database";
 import { Browser } from "./harness/http";
 import { deliverEvent, heldEvents, payForMembership, stripeOf } from "./harness/stripe";
-import { serverActions } from "./harness/routes";
+import { actionNamed } from "./harness/routes";
 import { enginesToTest, outsideSecrets } from "./harness/stack";
+import { signInLink } from "./harness/wait";
 import { SESSION_COOKIE, stackWithWorld } from "./harness/world";
-
-function actionNamed(name: string) {
-  const found = serverActions().find((a) => a.exportedName === name);
-  if (!found) throw new Error(`no server action ${name} in the build`);
-  return found;
-}
 
 /** Every ordering of `items` (4 items: 24). */
 function permutations<T>(items: T[]): T[][] {
@@ -38,13 +33,7 @@ describe.each(enginesToTest())("concurrency from outside on %s", (engine) => {
     const email = `twenty-devices-${Date.now()}@outside.example`;
     const asked = await new Browser(ctx.stack.url).postJson("/api/auth/email-link", { email, callbackUrl: "/dojo" });
     expect(asked.status).toBe(202);
-    let link: URL | undefined;
-    for (const deadline = Date.now() + 20_000; !link && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const mail = (await (await fetch(`${ctx.stack.sinkUrl}/messages?${new URLSearchParams({ to: email })}`)).json()) as { text: string }[];
-      const found = mail.map((m) => /https?:\/\/\S+\/signin\/verify\?\S+/.exec(m.text)?.[0]).find(Boolean);
-      if (found) link = new URL(found);
-    }
-    if (!link) throw new Error("the sign-in email did not arrive in 20 s");
+    const link = await signInLink(ctx.stack.sinkUrl, email);
     // What the page's "Sign in" button posts, from twenty browsers that share nothing.
     const devices = Array.from({ length: 20 }, () => new Browser(ctx.stack.url));
     const answers = await Promise.all(devices.map((d) => d.request(`/api/auth/callback/nodemailer${link.search}`, { method: "POST" })));

@@ -13,7 +13,8 @@ import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import * as tables from "../db/schema";
-import { serverActions } from "./harness/routes";
+import { actionNamed } from "./harness/routes";
+import { until } from "./harness/wait";
 import { enginesToTest, type Stack } from "./harness/stack";
 import { payForMembership, stripeOf } from "./harness/stripe";
 import { stackWithWorld } from "./harness/world";
@@ -22,22 +23,6 @@ const RECIPIENTS = 300;
 /** The worker's parallel sends (EMAIL_SMTP_CONNECTIONS): after a crash, at most these go out twice. */
 const IN_FLIGHT = 4;
 const LEASE_SECONDS = 2;
-
-function actionNamed(name: string) {
-  const found = serverActions().find((a) => a.exportedName === name);
-  if (!found) throw new Error(`no server action ${name} in the build`);
-  return found;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Kills the server while a request to it is inside the database: on PostgreSQL,

@@ -14,8 +14,9 @@ import { runToEnd } from "../scripts/lib/procs";
 import { copyTree, type TreeCopy } from "../scripts/lib/snapshot";
 import { parseDockerfile, type Stage } from "./harness/dockerfile";
 import { Browser } from "./harness/http";
-import { appRoutes, serverActions } from "./harness/routes";
+import { actionNamed, appRoutes } from "./harness/routes";
 import { enginesToTest, REPO } from "./harness/stack";
+import { signInLink } from "./harness/wait";
 import { stackWithWorld } from "./harness/world";
 
 const stages = parseDockerfile(fs.readFileSync(path.join(REPO, "Dockerfile"), "utf8"));
@@ -139,20 +140,15 @@ describe.runIf(enginesToTest().includes("postgres"))("the image's app and worker
     const visitor = new Browser(ctx.stack.url);
     expect((await visitor.postJson("/api/auth/email-link", { email })).status).toBe(202);
     // The app runs no background work (WORKERS=off): the email arrives only because the worker sent it.
-    let link: string | undefined;
-    for (const deadline = Date.now() + 30_000; !link && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const mail = (await (await fetch(`${ctx.stack.sinkUrl}/messages?${new URLSearchParams({ to: email })}`)).json()) as { text: string }[];
-      link = mail.map((m) => /https?:\/\/\S+\/signin\/verify\?\S+/.exec(m.text)?.[0]).find(Boolean);
-    }
-    expect(link, "the worker delivered the sign-in email").toBeDefined();
-    await visitor.request(`/api/auth/callback/nodemailer${new URL(link ?? "http://x").search}`, { method: "POST" });
+    const link = await signInLink(ctx.stack.sinkUrl, email);
+    await visitor.request(`/api/auth/callback/nodemailer${link.search}`, { method: "POST" });
     expect((await visitor.get("/account")).status).toBe(200);
 
     const member = ctx.world.browser("memberB", ctx.stack.url);
     const form = await member.get("/dojo/check-ins/new");
     const submission = /name="submission" value="([^"]+)"/.exec(form.text)?.[1] ?? "";
-    const submit = serverActions(runtime).find((a) => a.exportedName === "submitCheckinAction");
-    const sent = await member.action("/dojo/check-ins/new", submit?.id ?? "", { submission, happened: "Written in the image", mood: "4", sendTo: "coach", win: "", hard: "", question: "" });
+    const submit = actionNamed("submitCheckinAction", runtime);
+    const sent = await member.action("/dojo/check-ins/new", submit.id, { submission, happened: "Written in the image", mood: "4", sendTo: "coach", win: "", hard: "", question: "" });
     expect(sent.redirect).toMatch(/^\/dojo\/check-ins\/[0-9a-f-]{36}\?sent=1$/);
     expect((await member.get(sent.redirect ?? "")).text).toContain("Written in the image");
   });

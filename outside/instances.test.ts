@@ -11,36 +11,13 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as tables from "../db/schema";
 import { Browser } from "./harness/http";
-import { serverActions } from "./harness/routes";
+import { actionNamed } from "./harness/routes";
+import { signInLink, until } from "./harness/wait";
 import { enginesToTest } from "./harness/stack";
 import { deliverEvent, heldEvents, payForMembership } from "./harness/stripe";
 import { SESSION_COOKIE, stackWithWorld } from "./harness/world";
 
 const READERS = 10_000;
-
-function actionNamed(name: string) {
-  const found = serverActions().find((a) => a.exportedName === name);
-  if (!found) throw new Error(`no server action ${name} in the build`);
-  return found;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signInLink(sinkUrl: string, email: string): Promise<URL> {
-  return until("the sign-in email", async () => {
-    const mail = (await (await fetch(`${sinkUrl}/messages?${new URLSearchParams({ to: email })}`)).json()) as { text: string }[];
-    const found = mail.map((m) => /https?:\/\/\S+\/signin\/verify\?\S+/.exec(m.text)?.[0]).find(Boolean);
-    return found ? new URL(found) : undefined;
-  }, 20_000);
-}
 
 describe.runIf(enginesToTest().includes("postgres"))("two instances and a worker on one postgres", () => {
   const ctx = stackWithWorld("postgres", {

@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as tables from "../db/schema";
 import { Browser } from "./harness/http";
-import { serverActions } from "./harness/routes";
+import { actionNamed } from "./harness/routes";
 import { enginesToTest } from "./harness/stack";
 import { SESSION_COOKIE, stackWithWorld } from "./harness/world";
 
@@ -20,12 +20,6 @@ const COACHES = 20;
 const SECONDS = Number(process.env.OUTSIDE_LOAD_SECONDS ?? "60");
 /** A page rendered per request that touches no database: the control for "slow because of us". */
 const TRIVIAL = "/signin/error?error=Verification";
-
-function actionNamed(name: string) {
-  const found = serverActions().find((a) => a.exportedName === name);
-  if (!found) throw new Error(`no server action ${name} in the build`);
-  return found;
-}
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;

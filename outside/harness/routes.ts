@@ -91,6 +91,13 @@ export function serverActions(root = REPO): ServerAction[] {
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** The server action exported as `name` (from the repository's build, or the one under `root`). */
+export function actionNamed(name: string, root = REPO): ServerAction {
+  const found = serverActions(root).find((a) => a.exportedName === name);
+  if (!found) throw new Error(`no server action ${name} in the build`);
+  return found;
+}
+
 /** A pattern with its dynamic segments filled in: fill("/dojo/check-ins/[id]", { id }) → /dojo/check-ins/<id>. */
 export function fill(pattern: string, params: Record<string, string>): string {
   return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
