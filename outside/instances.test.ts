@@ -19,7 +19,7 @@ import { SESSION_COOKIE, stackWithWorld } from "./harness/world";
 
 const READERS = 10_000;
 
-describe.runIf(enginesToTest().includes("postgres"))("two instances and a worker on one postgres", () => {
+describe.runIf(enginesToTest().includes("postgres"))("two instances and two workers on one postgres", () => {
   const ctx = stackWithWorld("postgres", {
     instances: 2,
     workers: 2,
