@@ -184,8 +184,8 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and two work
     const instance = ctx.stack.instances[1];
     if (!instance) throw new Error("no second instance");
     const member = ctx.world.browser("memberA", url(1));
-    // Served once first, as an instance in service has: on a cold instance the first request's wait under the
-    // lock did not show in pg_stat_activity as a lock wait (not understood yet; see the closing note).
+    // Served once first, as an instance in service has. (Without this, twice here the first request under the lock
+    // never showed as a lock wait within 20 s; a cold instance tried on its own showed it at once. Not understood.)
     expect((await member.get("/dojo/check-ins/export")).status).toBe(200);
     const lock = await ctx.stack.db.holdLock(["checkins"]);
     const exported = member.get("/dojo/check-ins/export");
