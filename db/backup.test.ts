@@ -8,10 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { openPostgres, setTestDatabase } from "./client";
 import { comps, newsletterSubscribers, users } from "./schema";
+import { createEmptyDatabase } from "./testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { claimCheckin, replyToCheckin } from "@/lib/checkins/coach";
 import { myCheckin, submitCheckin } from "@/lib/checkins/member";
@@ -28,22 +28,14 @@ const hasTools = (() => {
   }
 })();
 
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 describe.skipIf(!serverUrl || !hasTools)("backup and restore on postgres", () => {
   it("restores a pg_dump into another database that the app reads exactly as before", async () => {
-    const admin = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
-    const source = `dojo_backup_${randomBytes(4).toString("hex")}`;
-    const target = `${source}_restored`;
+    const source = await createEmptyDatabase(serverUrl ?? "", "dojo_backup");
+    const target = await createEmptyDatabase(serverUrl ?? "", "dojo_restored");
     const dump = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dojo-backup-")), "dojo.dump");
     setDataKeyForTests(randomBytes(32));
     try {
-      await admin.unsafe(`create database ${source}`);
-      const original = openPostgres(withDatabaseName(serverUrl ?? "", source), { max: 2 });
+      const original = openPostgres(source.url, { max: 2 });
       await original.migrate();
       setTestDatabase(original);
       const [m] = await original.db.insert(users).values({ email: "member@example.com", role: "member" }).returning({ id: users.id });
@@ -66,11 +58,10 @@ describe.skipIf(!serverUrl || !hasTools)("backup and restore on postgres", () =>
       setTestDatabase(undefined);
       await original.close();
 
-      execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${dump}`, withDatabaseName(serverUrl ?? "", source)]);
-      await admin.unsafe(`create database ${target}`);
-      execFileSync("pg_restore", ["--no-owner", "--exit-on-error", `--dbname=${withDatabaseName(serverUrl ?? "", target)}`, dump]);
+      execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${dump}`, source.url]);
+      execFileSync("pg_restore", ["--no-owner", "--exit-on-error", `--dbname=${target.url}`, dump]);
 
-      const restored = openPostgres(withDatabaseName(serverUrl ?? "", target), { max: 2 });
+      const restored = openPostgres(target.url, { max: 2 });
       setTestDatabase(restored);
       try {
         expect(await counts(restored.db)).toEqual(before);
@@ -86,9 +77,8 @@ describe.skipIf(!serverUrl || !hasTools)("backup and restore on postgres", () =>
       }
     } finally {
       setDataKeyForTests(undefined);
-      await admin.unsafe(`drop database if exists ${source} with (force)`);
-      await admin.unsafe(`drop database if exists ${target} with (force)`);
-      await admin.end();
+      await source.drop();
+      await target.drop();
       fs.rmSync(path.dirname(dump), { recursive: true, force: true });
     }
   });

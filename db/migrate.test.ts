@@ -2,21 +2,15 @@
 // `npm run db:migrate`, app instances and workers all take the same advisory
 // lock, so the first applies what is new and the rest find nothing to do.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { MIGRATION_LOCK, openPostgres } from "./client";
+import { createEmptyDatabase } from "./testing";
 
 const serverUrl = process.env.DATABASE_URL;
 const migrationCount = (JSON.parse(fs.readFileSync(path.join("drizzle", "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
-
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 function migrateCommand(url: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -30,10 +24,7 @@ function migrateCommand(url: string): Promise<{ code: number | null; output: str
 
 describe.skipIf(!serverUrl)("migrations on postgres", () => {
   it("applies each migration once when four processes migrate an empty database at the same moment", async () => {
-    const name = `dojo_migrate_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = withDatabaseName(serverUrl ?? "", name);
+    const { url, drop } = await createEmptyDatabase(serverUrl ?? "", "dojo_migrate");
     try {
       // Four `npm run db:migrate` processes, started together (each takes the same time to boot, so they overlap).
       const results = await Promise.all(Array.from({ length: 4 }, () => migrateCommand(url)));
@@ -43,16 +34,12 @@ describe.skipIf(!serverUrl)("migrations on postgres", () => {
       await check.end();
       expect(row?.n).toBe(migrationCount);
     } finally {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await drop();
     }
   });
 
   it("waits for another process holding the migration lock instead of migrating beside it", async () => {
-    const name = `dojo_migrate_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = withDatabaseName(serverUrl ?? "", name);
+    const { url, drop } = await createEmptyDatabase(serverUrl ?? "", "dojo_migrate");
     const holder = postgres(url, { max: 1, onnotice: () => {} });
     try {
       await holder`select pg_advisory_lock(hashtext(${MIGRATION_LOCK}))`;
@@ -67,8 +54,7 @@ describe.skipIf(!serverUrl)("migrations on postgres", () => {
       await app.close();
     } finally {
       await holder.end();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await drop();
     }
   });
 });

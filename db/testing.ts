@@ -10,10 +10,28 @@ export interface TestDatabase {
   open(): Promise<DbHandle>;
 }
 
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
+export interface EmptyDatabase {
+  name: string;
+  url: string;
+  /** Drops it, closing any connection still open to it. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database (not migrated) on the PostgreSQL server `serverUrl` names, for one test or suite. */
+export async function createEmptyDatabase(serverUrl: string, prefix = "dojo_test"): Promise<EmptyDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const onServer = async (statement: string) => {
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await onServer(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
 }
 
 export function testDatabases(): TestDatabase[] {
@@ -32,19 +50,14 @@ export function testDatabases(): TestDatabase[] {
     list.push({
       kind: "postgres",
       async open() {
-        const name = `dojo_test_${randomBytes(6).toString("hex")}`;
-        const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`create database ${name}`);
-        await admin.end();
-        const handle = openPostgres(withDatabaseName(serverUrl, name), { max: 5 });
+        const database = await createEmptyDatabase(serverUrl);
+        const handle = openPostgres(database.url, { max: 5 });
         await handle.migrate();
         return {
           ...handle,
           async close() {
             await handle.close();
-            const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-            await dropper.unsafe(`drop database if exists ${name} with (force)`);
-            await dropper.end();
+            await database.drop();
           },
         };
       },

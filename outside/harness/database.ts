@@ -2,13 +2,13 @@
 // (a PGlite folder or a PostgreSQL database of its own, never an existing one),
 // migrated and seeded the way the app does on start, and read by tests to prove
 // what a request changed and what it did not.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openPglite, openPostgres, type Db, type DbHandle } from "../../db/client";
+import { createEmptyDatabase } from "../../db/testing";
 import { seed } from "../../db/seed";
 
 export type Engine = "pglite" | "postgres";
@@ -56,12 +56,6 @@ const OWN_SCHEDULE: Record<string, ReturnType<typeof sql>> = {
 /** The application_name of the suite's own lock and kill sessions, which a cut must spare. */
 const SUITE_SESSION = "outside-suite";
 
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 export async function createEngineDatabase(engine: Engine): Promise<EngineDatabase> {
   let handle: DbHandle | undefined;
   let appEnv: Record<string, string>;
@@ -76,18 +70,10 @@ export async function createEngineDatabase(engine: Engine): Promise<EngineDataba
   } else {
     const server = process.env.DATABASE_URL;
     if (!server) throw new Error("the PostgreSQL run needs DATABASE_URL (a server the suite may create databases on)");
-    const name = `dojo_outside_${randomBytes(6).toString("hex")}`;
-    const admin = postgres(server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = withDatabaseName(server, name);
-    appEnv = { DATABASE_URL: url };
-    openHandle = () => openPostgres(url, { max: 4 });
-    destroy = async () => {
-      const dropper = postgres(server, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    };
+    const database = await createEmptyDatabase(server, "dojo_outside");
+    appEnv = { DATABASE_URL: database.url };
+    openHandle = () => openPostgres(database.url, { max: 4 });
+    destroy = database.drop;
   }
 
   const serverOnly = (what: string) => {
