@@ -21,8 +21,9 @@ function policyWith(nonce: string): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (request.method === "POST" && Number(request.headers.get("content-length")) > 1e6) {
-    if (Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+  const bodyBytes = request.method === "POST" ? Number(request.headers.get("content-length")) : 0;
+  if (bodyBytes > 1e6) {
+    if (bodyBytes > ACTION_BODY_LIMIT_BYTES) {
       return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
     }
     if (request.headers.has("next-action") || !SIGN_IN_FIRST.test(pathname)) return NextResponse.next();

@@ -8,7 +8,7 @@ import { isAdmin, isCoach, type Role } from "./roles";
 import { SESSION_COOKIES } from "./session-cookie";
 import { ForbiddenError, IDLE_DAYS } from "./sessions";
 
-export { ForbiddenError, IDLE_DAYS, purgeDeadSessions } from "./sessions";
+export { ForbiddenError } from "./sessions";
 
 const DAY_MS = 86_400_000;
 // lastSeenAt is written at most this often, so reading a page is not a write.

@@ -6,7 +6,8 @@ import type { DbHandle } from "@/db/client";
 import { emailOutbox, sessions, users, verificationTokens } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { isEmailLinkUsable, requestEmailLink } from "./email-link";
-import { purgeDeadSessions, userForSessionToken } from "./current-user";
+import { userForSessionToken } from "./current-user";
+import { purgeDeadSessions } from "./sessions";
 
 process.env.ADMIN_EMAILS = "owner@example.com";
 process.env.APP_URL = "http://localhost:3000";

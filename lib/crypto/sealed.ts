@@ -108,14 +108,14 @@ export function unseal(sealed: string, rowId: string): string {
   throw new UnsealError("not a sealed value");
 }
 
-/** Whether `sealed` is already under DATA_KEY, so re-sealing it would change nothing. */
-export function sealedWithCurrentKey(sealed: string): boolean {
-  return sealed.startsWith(`v2.${keyId(loadKeys().current)}.`);
-}
-
 /** The prefix every value sealed with DATA_KEY starts with (for finding the rest in SQL). */
 export function currentKeyPrefix(): string {
   return `v2.${keyId(loadKeys().current)}.`;
+}
+
+/** Whether `sealed` is already under DATA_KEY, so re-sealing it would change nothing. */
+export function sealedWithCurrentKey(sealed: string): boolean {
+  return sealed.startsWith(currentKeyPrefix());
 }
 
 /** Tests use their own keys: `key` for DATA_KEY, `previous` for DATA_KEY_PREVIOUS. */

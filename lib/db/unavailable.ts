@@ -30,23 +30,23 @@ function codeOf(err: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Whether `err` (or what it wraps: drizzle puts the driver's error in `cause`) is the database being unreachable. */
-export function isDatabaseUnavailable(err: unknown): boolean {
+/** The code that says the database went away, from `err` or what it wraps (drizzle puts the driver's error in `cause`). */
+function unavailableCode(err: unknown): string | undefined {
   for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = codeOf(e);
-    if (code && (SERVER_CODES.has(code) || CLIENT_CODES.has(code))) return true;
+    if (code && (SERVER_CODES.has(code) || CLIENT_CODES.has(code))) return code;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether `err` is the database being unreachable (not a wrong query). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return unavailableCode(err) !== undefined;
 }
 
 /** The one log line: where it happened and the driver's code, never the query or its parameters. */
 export function logDatabaseUnavailable(where: string, err: unknown): void {
-  let code: string | undefined;
-  for (let e = err, depth = 0; e && !code && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const c = codeOf(e);
-    if (c && (SERVER_CODES.has(c) || CLIENT_CODES.has(c))) code = c;
-  }
-  log.error("database unavailable", { where, code: code ?? "unknown", retryAfterSeconds: RETRY_AFTER_SECONDS });
+  log.error("database unavailable", { where, code: unavailableCode(err) ?? "unknown", retryAfterSeconds: RETRY_AFTER_SECONDS });
 }
 
 /** The answer to a request the database could not serve. */
