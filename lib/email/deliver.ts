@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
+import { reason } from "@/lib/log";
 import type { MailTransport } from "./transports/transport";
 
 // The outbox's state machine: pending → sending (claimed under a lease) → sent,
@@ -42,15 +43,7 @@ function messageIdFor(row: { id: number; createdAt: Date }, from: string): strin
 }
 
 /** Short and free of secrets: SMTP errors can echo a connection URL, and last_error is shown to staff. */
-export function shortError(err: unknown): string {
-  const e = (typeof err === "object" && err !== null ? err : {}) as { code?: unknown; message?: unknown };
-  const message = typeof e.message === "string" ? e.message : String(err);
-  const code = typeof e.code === "string" ? `${e.code}: ` : "";
-  return (code + message)
-    .replace(/\/\/[^/\s@]+@/g, "//") // credentials in URLs
-    .replace(/\s+/g, " ")
-    .slice(0, 300);
-}
+export const shortError = (err: unknown): string => reason(err, "all");
 
 const at = (now: Date | undefined): SQL => (now ? sql`${now.toISOString()}::timestamptz` : sql`now()`);
 const plusSeconds = (time: SQL, seconds: number): SQL => sql`(${time} + ${Math.round(seconds)}::int * interval '1 second')`;

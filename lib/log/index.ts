@@ -28,12 +28,17 @@ export function currentRequestId(): string | undefined {
   return requestScope.getStore();
 }
 
-/** An error as a short reason fit for a log line: its code and the first line of its message. */
-export function reason(err: unknown): string {
+/**
+ * An error as a short reason fit for a log line or a staff screen: its code and message, credentials in URLs
+ * removed, at most 300 characters. `lines: "first"` (the default) keeps the first line only — a failed query's
+ * later lines list its parameters, which can be personal; "all" joins every line (an SMTP error's detail).
+ */
+export function reason(err: unknown, lines: "first" | "all" = "first"): string {
   const e = (typeof err === "object" && err !== null ? err : {}) as { code?: unknown; message?: unknown };
   const message = typeof e.message === "string" ? e.message : String(err);
   const code = typeof e.code === "string" ? `${e.code}: ` : "";
-  return (code + message.split("\n", 1)[0]).replace(/\/\/[^/\s@]+@/g, "//").slice(0, 300);
+  const text = (code + (lines === "first" ? message.split("\n", 1)[0] : message)).replace(/\/\/[^/\s@]+@/g, "//");
+  return (lines === "first" ? text : text.replace(/\s+/g, " ")).slice(0, 300);
 }
 
 function json(): boolean {

@@ -32,6 +32,8 @@ describe("log lines", () => {
     const err = Object.assign(new Error('Failed query: insert into users ...\nparams: ana@example.com,"I miss him"'), { code: "23505" });
     expect(reason(err)).toBe("23505: Failed query: insert into users ...");
     expect(reason(new Error("connect to postgres://dojo:secret@db:5432/dojo failed"))).not.toContain("secret");
+    // The whole message, on one line, for an SMTP error a coach reads in the outbox.
+    expect(reason(Object.assign(new Error("550 rejected\n  by smtp://user:pw@mail.example"), { code: "EENVELOPE" }), "all")).toBe("EENVELOPE: 550 rejected by smtp://mail.example");
   });
 
   it("takes the load balancer's request id when it looks like one, else makes one", () => {
