@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { changedTables } from "./harness/database";
 import { Browser } from "./harness/http";
 import { deliverEvent, heldEvents, payForMembership, stripeOf } from "./harness/stripe";
+import { checkinFields, submissionOf } from "./harness/checkins";
 import { actionNamed } from "./harness/routes";
 import { enginesToTest, outsideSecrets } from "./harness/stack";
 import { signInLink } from "./harness/wait";
@@ -52,9 +53,9 @@ describe.each(enginesToTest())("concurrency from outside on %s", (engine) => {
     const form = ctx.world.browser("memberB", ctx.stack.url);
     // The form as the page rendered it: the same hidden fields in every copy of the request.
     const page = await form.get("/dojo/check-ins/new");
-    const submission = /name="submission" value="([^"]+)"/.exec(page.text)?.[1];
+    const submission = submissionOf(page.text);
     expect(submission, "the new check-in form carries its submission id").toBeDefined();
-    const fields = { submission: submission ?? "", happened: "Sent twice by a double tap", mood: "4", sendTo: "coach", win: "", hard: "", question: "" };
+    const fields = checkinFields(submission ?? "", "Sent twice by a double tap", 4);
     const answers = await Promise.all(Array.from({ length: 10 }, () => form.action("/dojo/check-ins/new", submit.id, fields)));
     for (const a of answers) expect(a.status, a.text.slice(0, 200)).toBeLessThan(400);
     expect(await count(sql`select count(*) as n from checkins where user_id = ${ctx.world.people.memberB.id} and status <> 'draft'`)).toBe(1);

@@ -9,8 +9,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import * as tables from "../db/schema";
 import { Browser } from "./harness/http";
+import { checkinFields, sentCheckinId, submissionOf } from "./harness/checkins";
+import { addReaders, perReader, receivedLetters, sendIssueNow, untilIssueSent } from "./harness/newsletter";
 import { actionNamed } from "./harness/routes";
 import { signInLink, until } from "./harness/wait";
 import { enginesToTest } from "./harness/stack";
@@ -25,15 +26,7 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and two work
     workers: 2,
     spares: 2,
     env: { NEWSLETTER_SEND_RATE: "2000" },
-    more: async (db) => {
-      const rows = Array.from({ length: READERS }, (_, i) => ({
-        email: `two-${i}-${randomUUID().slice(0, 6)}@letters.example`,
-        status: "confirmed" as const,
-        source: "import",
-        subscribedAt: new Date(),
-      }));
-      for (let i = 0; i < rows.length; i += 1000) await db.insert(tables.newsletterSubscribers).values(rows.slice(i, i + 1000));
-    },
+    more: (db) => addReaders(db, READERS, "two"),
   });
   const url = (i: number) => ctx.stack.instances[i]?.url ?? "";
 
@@ -50,18 +43,10 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and two work
     await until("the Dojo to open after paying", async () => (await member.on(url(1)).get("/dojo")).status === 200, 30_000);
 
     const form = await member.on(url(1)).get("/dojo/check-ins/new");
-    const submission = /name="submission" value="([^"]+)"/.exec(form.text)?.[1] ?? "";
+    const submission = submissionOf(form.text) ?? "";
     const words = `First week. I answered his message about the keys briefly ${randomUUID().slice(0, 6)}`;
-    const sent = await member.on(url(0)).action("/dojo/check-ins/new", actionNamed("submitCheckinAction").id, {
-      submission,
-      happened: words,
-      mood: "3",
-      sendTo: "coach",
-      win: "",
-      hard: "",
-      question: "",
-    });
-    const id = /^\/dojo\/check-ins\/([0-9a-f-]{36})\?sent=1$/.exec(sent.redirect ?? "")?.[1];
+    const sent = await member.on(url(0)).action("/dojo/check-ins/new", actionNamed("submitCheckinAction").id, checkinFields(submission, words));
+    const id = sentCheckinId(sent.redirect);
     expect(id, sent.text.slice(0, 200)).toBeDefined();
 
     const coach = ctx.world.browser("coach", url(1));
@@ -139,17 +124,10 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and two work
   it("sends a 10,000-reader newsletter once per reader across two workers, one of them stopped with SIGTERM halfway", async () => {
     const coach = ctx.world.browser("admin", url(1));
     const subject = `One letter each ${randomUUID().slice(0, 8)}`;
-    const send = await coach.action(`/coach/newsletter/${ctx.world.issueId}`, actionNamed("issueAction").id, {
-      issueId: ctx.world.issueId,
-      intent: "send",
-      subject,
-      bodyMd: "Reply briefly and kindly, then go back to your own day.",
-      audience: "all",
-      visibility: "public",
-    });
+    const send = await sendIssueNow(coach, ctx.world.issueId, subject, "Reply briefly and kindly, then go back to your own day.");
     expect(send.status, send.text.slice(0, 300)).toBeLessThan(400);
-    const summary = async () => (await (await fetch(`${ctx.stack.sinkUrl}/messages?summary=1`)).json()) as { to: string[]; subject: string; messageId: string }[];
-    await until("a third of the letters", async () => (await summary()).filter((m) => m.subject === subject).length >= READERS / 3, 120_000);
+    const letters = async () => (await receivedLetters(ctx.stack.sinkUrl)).filter((m) => m.subject === subject);
+    await until("a third of the letters", async () => (await letters()).length >= READERS / 3, 120_000);
     // A deploy stops one worker: it finishes what it holds within WORKER_STOP_SECONDS and exits cleanly; the other carries on.
     const stopping = ctx.stack.workers[0];
     if (!stopping) throw new Error("no worker");
@@ -160,21 +138,12 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and two work
     expect(Date.now() - askedAt).toBeLessThan(9_000);
     expect(stopping.tail()).toMatch(/"msg":"worker: stopped","signal":"SIGTERM"/);
 
-    await until(
-      "the issue to be sent",
-      async () => {
-        const progress = await ctx.world.browser("coach", url(0)).get(`/api/newsletter/issues/${ctx.world.issueId}/progress`);
-        return progress.status === 200 && (JSON.parse(progress.text) as { status: string }).status === "sent";
-      },
-      180_000,
-    );
-    const everything = await summary();
-    const perReader = new Map<string, number>();
-    for (const m of everything.filter((x) => x.subject === subject)) for (const to of m.to) perReader.set(to, (perReader.get(to) ?? 0) + 1);
-    const readers = [...perReader].filter(([to]) => to.endsWith("@letters.example"));
+    await untilIssueSent(ctx.world.browser("coach", url(0)), ctx.world.issueId, 180_000);
+    const readers = [...perReader(await letters())];
     expect(readers).toHaveLength(READERS);
     expect(readers.filter(([, n]) => n !== 1)).toEqual([]);
     // Every email of the run went out once, sign-in links included: no Message-ID arrived twice.
+    const everything = await receivedLetters(ctx.stack.sinkUrl);
     const seen = new Set<string>();
     const twice = everything.filter((m) => (seen.has(m.messageId) ? true : (seen.add(m.messageId), false)));
     expect(twice).toEqual([]);

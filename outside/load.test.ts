@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as tables from "../db/schema";
 import { Browser } from "./harness/http";
+import { checkinFields, sentCheckinId, submissionOf } from "./harness/checkins";
 import { actionNamed } from "./harness/routes";
 import { enginesToTest } from "./harness/stack";
 import { SESSION_COOKIE, stackWithWorld } from "./harness/world";
@@ -88,11 +89,11 @@ describe.runIf(enginesToTest().includes("postgres"))("load without loss on postg
         const browser = new Browser(base, { [SESSION_COOKIE]: token });
         while (Date.now() < deadline) {
           const form = await timings.time("check-in form", () => browser.get("/dojo/check-ins/new"));
-          const submission = /name="submission" value="([^"]+)"/.exec(form.text)?.[1];
+          const submission = submissionOf(form.text);
           if (!submission) continue;
-          const fields = { submission, happened: `Load ${submission}: a hard evening, but I did not text back.`, mood: "3", sendTo: "coach", win: "", hard: "", question: "" };
+          const fields = checkinFields(submission, `Load ${submission}: a hard evening, but I did not text back.`);
           const answer = await timings.time("check-in submit", () => browser.action("/dojo/check-ins/new", submit.id, fields));
-          const id = /^\/dojo\/check-ins\/([0-9a-f-]{36})\?sent=1$/.exec(answer.redirect ?? "")?.[1];
+          const id = sentCheckinId(answer.redirect);
           if (id) sent.add(id);
         }
       };

@@ -61,7 +61,6 @@ export interface Stack {
   url: string;
   stripeUrl: string;
   sinkUrl: string;
-  sinkProc?: Proc;
   /** The `npm run worker` processes, if the stack has any. */
   workers: Proc[];
   /** Between the emulator and the first instance: see every delivery, or hold them. */
@@ -179,7 +178,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       url: urlOf(0),
       stripeUrl: `http://127.0.0.1:${stripePort}`,
       sinkUrl: `http://127.0.0.1:${sinkPort}`,
-      sinkProc: sink,
       webhooks: relay,
       workers,
       db,
