@@ -2,7 +2,7 @@
 // stored only as AES-256-GCM ciphertext made in the app (lib/crypto), sealed to
 // its row id, so a raw SELECT shows no plaintext. Tables only, no rules.
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export const checkins = pgTable(
@@ -104,3 +104,25 @@ export const replyTemplates = pgTable("reply_templates", {
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A message from the ex that a member chose to keep, with what they picked in "my ex reached out".
+ * Nothing pasted there is stored unless the member asks; then it is sealed like a check-in.
+ */
+export const savedExMessages = pgTable(
+  "saved_ex_messages",
+  {
+    id: uuid("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contactEventId: bigint("contact_event_id", { mode: "number" }).references(() => contactEvents.id, { onDelete: "set null" }),
+    /** The rules version and the answers that chose the advice (no free text). */
+    rulesVersion: integer("rules_version").notNull(),
+    answers: jsonb("answers").notNull(),
+    /** Encrypted JSON: { message, note }. */
+    contentEnc: text("content_enc").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("saved_ex_messages_user_idx").on(t.userId, t.createdAt)],
+);

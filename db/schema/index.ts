@@ -1,5 +1,6 @@
 // Every table, one file per area. Tables only: no business rules live here (see ARCHITECTURE.md).
 // Area files import only what they reference (users from ./auth), never this index, so there is no import circle.
+export * from "./articles";
 export * from "./auth";
 export * from "./billing";
 export * from "./checkins";

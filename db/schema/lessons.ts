@@ -11,6 +11,11 @@ export const modules = pgTable("modules", {
   title: text("title").notNull(),
   summary: text("summary").notNull().default(""),
   position: integer("position").notNull(),
+  /**
+   * What the module's lessons count their release days from: the member's Dojo start, or their
+   * no-contact start (which a member may restart; see member_dojo.no_contact_anchor).
+   */
+  releaseAnchor: text("release_anchor", { enum: ["start", "no_contact"] }).notNull().default("start"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -85,5 +90,25 @@ export const memberDojo = pgTable("member_dojo", {
   startDate: date("start_date", { mode: "string" }).notNull(),
   allUnlocked: boolean("all_unlocked").notNull().default(false),
   noContactStart: date("no_contact_start", { mode: "string" }),
+  /**
+   * The date no-contact-anchored modules count from. It follows no_contact_start unless the member,
+   * on restarting their count, chose to keep their lessons where they were.
+   */
+  noContactAnchor: date("no_contact_anchor", { mode: "string" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Lessons kept open for a member after their release anchor moved: an opened lesson never locks again. */
+export const lessonUnlocks = pgTable(
+  "lesson_unlocks",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: integer("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    unlockedAt: timestamp("unlocked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] })],
+);
