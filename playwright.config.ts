@@ -34,7 +34,7 @@ const appEnv: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: e2eSecrets.webhook,
   STRIPE_API_URL: `http://127.0.0.1:${stripe}`,
   // One coach account per test that needs one, so parallel tests never read each other's sign-in links.
-  ADMIN_EMAILS: ["owner@example.com", ...Array.from({ length: 10 }, (_, i) => `coach${i + 1}@example.com`)].join(","),
+  ADMIN_EMAILS: ["owner@example.com", ...Array.from({ length: 14 }, (_, i) => `coach${i + 1}@example.com`)].join(","),
   DATA_KEY: "ZTJlLW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=",
   QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
   SIGNIN_LIMIT_PER_IP_HOUR: "1000",
