@@ -10,6 +10,7 @@ import { getAccess } from "@/lib/billing/subscriptions";
 import { derivedKeys, unseal } from "@/lib/crypto/sealed";
 import { getDb, tables } from "@/lib/db";
 import { daysBetween, todayIn } from "@/lib/lessons/calendar";
+import { applyNoContactStart, lessonsChoice } from "@/lib/lessons/member";
 import { isUrgent } from "@/lib/safety/detect";
 import { contentSchema, openContent, sealContent, type CheckinContent } from "./content";
 
@@ -184,6 +185,8 @@ export const contactEventSchema = z.object({
   kind: z.enum(["ex_reached_out", "i_reached_out"]),
   onDate: z.iso.date("Choose the day it happened."),
   restart: checkbox(),
+  /** With restart: whether no-contact lessons count again from that day too (see applyNoContactStart). */
+  lessons: lessonsChoice.optional(),
 });
 
 /** Logs "my ex reached out" / "I reached out"; optionally restarts the no-contact count from that day. */
@@ -193,16 +196,26 @@ export async function logContactEvent(user: CurrentUser, input: unknown, now = n
   if (!parsed.ok) return parsed;
   if (parsed.data.onDate > todayIn(user.timeZone, now)) return { ok: false, error: "That day hasn’t happened yet." };
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx.insert(tables.contactEvents).values({ userId: user.id, kind: parsed.data.kind, onDate: parsed.data.onDate });
+  return db.transaction(async (tx) => {
+    // The restart goes first: when it refuses (the lessons choice is missing), nothing is logged either.
     if (parsed.data.restart) {
-      await tx
-        .insert(tables.memberDojo)
-        .values({ userId: user.id, startDate: todayIn(user.timeZone, now), noContactStart: parsed.data.onDate })
-        .onConflictDoUpdate({ target: tables.memberDojo.userId, set: { noContactStart: parsed.data.onDate, updatedAt: now } });
+      const restarted = await applyNoContactStart(tx, user, parsed.data.onDate, parsed.data.lessons, now);
+      if (!restarted.ok) return restarted;
     }
+    await tx.insert(tables.contactEvents).values({ userId: user.id, kind: parsed.data.kind, onDate: parsed.data.onDate });
+    return { ok: true as const };
   });
-  return { ok: true };
+}
+
+/** The member's contact log, newest first: what they logged and for which day. */
+export async function myContactLog(user: CurrentUser, limit = 10) {
+  const db = await getDb();
+  return db.query.contactEvents.findMany({
+    columns: { id: true, kind: true, onDate: true },
+    where: eq(tables.contactEvents.userId, user.id),
+    orderBy: [desc(tables.contactEvents.onDate), desc(tables.contactEvents.id)],
+    limit,
+  });
 }
 
 /** Everything for the history chart: mood and no-contact day per check-in, oldest first. */

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { comps, lessonProgress, lessons, memberDojo, modules, subscriptions, users } from "@/db/schema";
+import { comps, lessonProgress, lessons, lessonUnlocks, memberDojo, modules, subscriptions, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { accessRowsQuery, subscriptionUpsert } from "@/lib/billing/subscriptions";
 import { recordEvent } from "@/lib/billing/webhook";
@@ -40,7 +40,7 @@ describe.each(testDatabases())("rows of hand-written SQL on $kind", (target) => 
     const [newcomer] = await db.insert(users).values({ email: "newcomer@example.com" }).returning({ id: users.id });
     memberId = member?.id ?? "";
     newcomerId = newcomer?.id ?? "";
-    const [mod] = await db.insert(modules).values({ slug: "first", title: "First", summary: "The start.", position: 1 }).returning({ id: modules.id });
+    const [mod] = await db.insert(modules).values({ slug: "first", title: "First", summary: "The start.", position: 1, releaseAnchor: "no_contact" }).returning({ id: modules.id });
     const rows = await db
       .insert(lessons)
       .values([
@@ -50,16 +50,17 @@ describe.each(testDatabases())("rows of hand-written SQL on $kind", (target) => 
       ])
       .returning({ id: lessons.id });
     lessonIds.push(...rows.map((r) => r.id));
-    await db.insert(memberDojo).values({ userId: memberId, startDate: "2026-01-05", noContactStart: "2026-01-02" });
+    await db.insert(memberDojo).values({ userId: memberId, startDate: "2026-01-05", noContactStart: "2026-01-02", noContactAnchor: "2026-01-01" });
     await db.insert(lessonProgress).values({ userId: memberId, lessonId: lessonIds[0]! });
+    await db.insert(lessonUnlocks).values({ userId: memberId, lessonId: lessonIds[1]! });
   });
   afterAll(() => handle.close());
 
   it("dojo_outline: the settings and one entry per lesson, typed as OutlineRow says", async () => {
     const [row] = await (await dojoQuery()).execute({ userId: memberId, coach: false, slug: "one" });
     expect(Object.keys(row ?? {}).sort()).toEqual(["lessons", "settings"]);
-    expect(shape(row!.settings!)).toEqual({ startDate: "string", allUnlocked: "boolean", noContactStart: "string" });
-    expect(row!.settings).toEqual({ startDate: "2026-01-05", allUnlocked: false, noContactStart: "2026-01-02" });
+    expect(shape(row!.settings!)).toEqual({ startDate: "string", allUnlocked: "boolean", noContactStart: "string", noContactAnchor: "string" });
+    expect(row!.settings).toEqual({ startDate: "2026-01-05", allUnlocked: false, noContactStart: "2026-01-02", noContactAnchor: "2026-01-01" });
 
     expect(row!.lessons.map((l) => l.slug)).toEqual(["one", "two"]); // members never get drafts
     const [one, two] = row!.lessons;
@@ -73,13 +74,15 @@ describe.each(testDatabases())("rows of hand-written SQL on $kind", (target) => 
       title: "string",
       status: "string",
       releaseOffsetDays: "number",
+      releaseAnchor: "string",
+      kept: "boolean",
       done: "boolean",
     };
     // Only the lesson asked for carries its text.
     expect(shape(one!)).toEqual({ ...outlineShape, bodyMd: "string", exerciseMd: "string" });
     expect(shape(two!)).toEqual({ ...outlineShape, bodyMd: "null", exerciseMd: "null" });
-    expect(one).toMatchObject({ moduleId: expect.any(Number), moduleSlug: "first", id: lessonIds[0], status: "published", done: true, bodyMd: "Body one." });
-    expect(two).toMatchObject({ releaseOffsetDays: 3, done: false });
+    expect(one).toMatchObject({ moduleId: expect.any(Number), moduleSlug: "first", id: lessonIds[0], status: "published", releaseAnchor: "no_contact", kept: false, done: true, bodyMd: "Body one." });
+    expect(two).toMatchObject({ releaseOffsetDays: 3, kept: true, done: false });
     expect(isoDate.test(row!.settings!.startDate)).toBe(true);
   });
 

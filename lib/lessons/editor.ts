@@ -1,7 +1,7 @@
 import "server-only";
 import type { Refusal } from "@/lib/actions/state";
 import { validate } from "@/lib/actions/validate";
-import { and, asc, desc, eq, gt, lt, max, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
@@ -210,4 +210,52 @@ export async function setAllUnlocked(actor: CurrentUser, memberId: string, unloc
     .values({ userId: member.id, startDate: todayIn(member.timeZone), allUnlocked: unlocked })
     .onConflictDoUpdate({ target: tables.memberDojo.userId, set: { allUnlocked: unlocked, updatedAt: new Date() } });
   return true;
+}
+
+export const moduleAnchorInput = z.object({
+  moduleId: z.coerce.number({ error: "That module no longer exists." }).int().positive("That module no longer exists."),
+  releaseAnchor: z.enum(["start", "no_contact"], { error: "Choose what the lessons count from." }),
+});
+
+/**
+ * Sets what a module's lessons count their release days from. Switching it must not lock what
+ * members already have open, so first, for every member, the module's lessons open today (in
+ * their own zone) that the new count would close are kept open in lesson_unlocks — one
+ * statement, whatever the number of members.
+ */
+export async function setModuleAnchor(actor: CurrentUser, input: unknown, now = new Date()): Promise<{ ok: true } | Refusal> {
+  assertCoach(actor);
+  const parsed = validate(moduleAnchorInput, input);
+  if (!parsed.ok) return parsed;
+  const { moduleId, releaseAnchor } = parsed.data;
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<{ ok: true } | Refusal> => {
+    const [mod] = await tx.select({ releaseAnchor: tables.modules.releaseAnchor }).from(tables.modules).where(eq(tables.modules.id, moduleId)).for("update");
+    if (!mod) return { ok: false, error: "That module no longer exists." };
+    if (mod.releaseAnchor === releaseAnchor) return { ok: true };
+    const md = tables.memberDojo;
+    const l = tables.lessons;
+    const anchorDate = (anchor: "start" | "no_contact") => (anchor === "start" ? sql`${md.startDate}` : sql`coalesce(${md.noContactAnchor}, ${md.startDate})`);
+    // The member's calendar date now, in their zone (the same rule as calendar.ts, done by PostgreSQL).
+    const today = sql`(${now.toISOString()}::timestamptz at time zone ${tables.users.timeZone})::date`;
+    await tx
+      .insert(tables.lessonUnlocks)
+      .select(
+        tx
+          .select({ userId: sql<string>`${md.userId}`.as("user_id"), lessonId: l.id, unlockedAt: sql<Date>`${now.toISOString()}::timestamptz`.as("unlocked_at") })
+          .from(md)
+          .innerJoin(tables.users, eq(tables.users.id, md.userId))
+          .innerJoin(l, eq(l.moduleId, moduleId))
+          .where(
+            and(
+              eq(l.status, "published"),
+              sql`${l.releaseOffsetDays} <= ${today} - ${anchorDate(mod.releaseAnchor)}`,
+              sql`${l.releaseOffsetDays} > ${today} - ${anchorDate(releaseAnchor)}`,
+            ),
+          ),
+      )
+      .onConflictDoNothing();
+    await tx.update(tables.modules).set({ releaseAnchor }).where(eq(tables.modules.id, moduleId));
+    return { ok: true };
+  });
 }

@@ -4,7 +4,7 @@ import { ForbiddenError, type CurrentUser } from "@/lib/auth/current-user";
 import { isCoach } from "@/lib/auth/roles";
 import { getAccess } from "@/lib/billing/subscriptions";
 import { getDb, tables } from "@/lib/db";
-import { releasedThrough, todayIn } from "./calendar";
+import { opensOn, releasedThrough, todayIn } from "./calendar";
 
 /** Who is reading the Dojo, and what has been released to them. */
 export interface Viewer {
@@ -16,6 +16,12 @@ export interface Viewer {
   noContactStart: string | null;
   /** Days since the member's start, in their time zone: lessons with an offset up to this are open. */
   releasedDays: number;
+  /** The date no-contact modules count from (see noContactAnchorOf). */
+  noContactAnchor: string;
+  /** Whether the member has ever given that date (false: the Dojo start stands in). */
+  noContactAnchorSet: boolean;
+  /** Days since that date: no-contact lessons with an offset up to this are open. */
+  noContactDays: number;
 }
 
 /** Dojo settings as stored (member_dojo). */
@@ -23,7 +29,19 @@ export interface DojoSettings {
   startDate: string;
   allUnlocked: boolean;
   noContactStart: string | null;
+  noContactAnchor: string | null;
 }
+
+/** What a module's lessons count their release days from (modules.release_anchor). */
+export type ReleaseAnchor = "start" | "no_contact";
+
+/**
+ * The date no-contact modules count from. Until a member has ever set a no-contact start, they
+ * count from the Dojo start, so nobody waits on a date they have not given (the Dojo home says
+ * so, and invites them to set it). Once set, the anchor only moves by the member's own choice
+ * (setNoContactStart); clearing the no-contact date leaves it where it was, so nothing locks.
+ */
+export const noContactAnchorOf = (settings: DojoSettings) => settings.noContactAnchor ?? settings.startDate;
 
 /**
  * Whether the reader may be in the Dojo at all: coaches always (to preview),
@@ -61,6 +79,9 @@ export function viewerFrom(user: CurrentUser, coach: boolean, settings: DojoSett
     allUnlocked: settings.allUnlocked,
     noContactStart: settings.noContactStart,
     releasedDays: releasedThrough(settings.startDate, user.timeZone, now),
+    noContactAnchor: noContactAnchorOf(settings),
+    noContactAnchorSet: settings.noContactAnchor !== null,
+    noContactDays: releasedThrough(noContactAnchorOf(settings), user.timeZone, now),
   };
 }
 
@@ -70,9 +91,23 @@ export async function loadViewer(user: CurrentUser, now = new Date()): Promise<V
   return viewerFrom(user, coach, await ensureDojoSettings(user, now), now);
 }
 
+/** What the drip needs to know about a lesson: every caller must say its module's anchor and whether it was kept open. */
+export interface DripLesson {
+  status: string;
+  releaseOffsetDays: number;
+  releaseAnchor: ReleaseAnchor;
+  /** A lesson_unlocks row: it was open when the member's anchor moved, and stays open. */
+  kept: boolean;
+}
+
 /** Whether the viewer may read a lesson's content. Drafts are for coaches only. */
-export function canRead(viewer: Viewer, lesson: { status: string; releaseOffsetDays: number }): boolean {
+export function canRead(viewer: Viewer, lesson: DripLesson): boolean {
   if (viewer.coach) return true;
   if (lesson.status !== "published") return false;
-  return viewer.allUnlocked || lesson.releaseOffsetDays <= viewer.releasedDays;
+  if (viewer.allUnlocked || lesson.kept) return true;
+  return lesson.releaseOffsetDays <= (lesson.releaseAnchor === "no_contact" ? viewer.noContactDays : viewer.releasedDays);
 }
+
+/** The calendar date (member's zone) a lesson opens, counted from its module's anchor. */
+export const lessonOpensOn = (viewer: Viewer, lesson: Pick<DripLesson, "releaseOffsetDays" | "releaseAnchor">) =>
+  opensOn(lesson.releaseAnchor === "no_contact" ? viewer.noContactAnchor : viewer.startDate, lesson.releaseOffsetDays);
