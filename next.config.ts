@@ -9,7 +9,11 @@ const production = process.env.NODE_ENV === "production";
 // build), whose inline <style> is the point of it.
 // Forms on these pages only ever land on this origin, so form-action needs no Stripe origin here
 // (which this file, read at build time, could not know: STRIPE_API_URL is a runtime setting).
-const PUBLIC_PAGES = "/:path((?!(?:dojo|account|coach|billing|newsletter/archive)(?:/|$)|join$|signin/verify$|bench/static$).*)";
+const PUBLIC_PAGES = "/:path((?!(?:dojo|account|coach|billing)(?:/|$)|join$|signin/verify$|bench/static$).*)";
+
+// The query keys that mean "the quiz is under way" (lib/quiz/step-state.ts, url-state.ts): a step
+// just answered, a step to go back to, or a notice from /quiz/complete.
+const QUIZ_STATE_KEYS = ["from", "at", "notice"];
 
 const config: NextConfig = {
   // The Docker image (Dockerfile) builds with BUILD_STANDALONE=1: a self-contained server.js with only the
@@ -19,6 +23,23 @@ const config: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
+  // The front door's pages are served from the page cache; an address that carries state goes to
+  // a page rendered per request (or to a cached variant) instead. Before the file system, so they
+  // win over the cached page at the same path.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        // A visitor coming from their quiz result: the join links carry its token.
+        { source: "/pricing", has: [{ type: "query", key: "result", value: "(?<token>[A-Za-z0-9_-]{1,200})" }], destination: "/pricing/result/:token" },
+        { source: "/pricing", has: [{ type: "query", key: "checkout", value: "cancelled" }], destination: "/pricing/cancelled" },
+        { source: "/pricing", has: [{ type: "query", key: "from", value: "dojo" }], destination: "/pricing/dojo" },
+        // The quiz without JavaScript: each answered step is a GET with the answers in the address.
+        ...QUIZ_STATE_KEYS.map((key) => ({ source: "/quiz", has: [{ type: "query" as const, key }], destination: "/quiz/step" })),
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       {

@@ -65,10 +65,8 @@ export const config = {
     { source: "/coach/:path*", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
     { source: "/join", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
     { source: "/billing/:path*", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
-    // Public, but the sign-in link's form ends at /join and on to Stripe (form-action),
-    // and the archive shows what the coach wrote.
+    // Public, but the sign-in link's form ends at /join and on to Stripe (form-action).
     { source: "/signin/verify", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
-    { source: "/newsletter/archive/:path*", missing: [{ type: "header", key: "rsc" }, { type: "header", key: "next-action" }] },
     // Any page's form post of a megabyte or more (7+ digits of Content-Length): big enough to check against the limit.
     // Route handlers under /api read their bodies with limits of their own.
     { source: "/((?!api/).*)", has: [{ type: "header", key: "content-length", value: "[0-9]{7,}" }], missing: [] },

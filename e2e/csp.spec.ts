@@ -111,8 +111,9 @@ test("a script in a newsletter issue runs neither in the coach console nor in th
   expect(await pwned(coach)).toBeUndefined();
   await coachContext.close();
 
-  const archive = await page.goto("/newsletter/archive");
-  expect(archive?.headers()["content-security-policy"]).toContain("'strict-dynamic'");
+  // The archive is served from the page cache, so it has the public policy (no nonce): the
+  // Markdown renderer is what keeps the script out, and this is where that shows.
+  await page.goto("/newsletter/archive");
   await page.getByRole("link", { name: subject }).click();
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   for (const p of payloads) await expect(page.getByText(p)).toBeVisible();

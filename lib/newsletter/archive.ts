@@ -25,6 +25,8 @@ export function slugify(subject: string): string {
 }
 
 export const archivePath = (issue: { id: number; subject: string }) => `/newsletter/archive/${issue.id}-${slugify(issue.subject)}`;
+/** Where members read a members-only letter: a Dojo page, because the public archive is one cached page for everyone. */
+export const memberLetterPath = (issue: { id: number; subject: string }) => `/dojo/letters/${issue.id}-${slugify(issue.subject)}`;
 
 /** The id at the front of an archive slug ("12-some-title" → 12). */
 export function idFromSlug(slug: string): number | null {
@@ -38,8 +40,11 @@ async function canReadMembersOnly(viewer: CurrentUser | null): Promise<boolean> 
   return (await getAccess(viewer.id)).allowed;
 }
 
-/** Every issue that has gone out, newest first, with whether this viewer may open it. */
-export async function listArchive(viewer: CurrentUser | null) {
+/**
+ * Every issue that has gone out, newest first: the same list for everyone (it is served from a
+ * shared page cache), members-only ones marked as such.
+ */
+export async function listArchive() {
   const db = await getDb();
   const rows = await db.query.newsletterIssues.findMany({
     columns: { id: true, subject: true, visibility: true, startedAt: true },
@@ -47,17 +52,16 @@ export async function listArchive(viewer: CurrentUser | null) {
     orderBy: [desc(issues.startedAt), desc(issues.id)],
     limit: 500,
   });
-  const member = rows.some((r) => r.visibility === "members") ? await canReadMembersOnly(viewer) : false;
   return rows.map((r) => ({
     id: r.id,
     subject: r.subject,
     path: archivePath(r),
     sentOn: r.startedAt,
     membersOnly: r.visibility === "members",
-    readable: r.visibility === "public" || member,
   }));
 }
 export type ArchiveItem = Awaited<ReturnType<typeof listArchive>>[number];
+export type ArchivedIssue = NonNullable<Awaited<ReturnType<typeof getArchiveIssue>>>;
 
 /**
  * One archived issue. Members-only issues show their subject to everyone and
@@ -76,6 +80,7 @@ export async function getArchiveIssue(viewer: CurrentUser | null, id: number) {
     id: row.id,
     subject: row.subject,
     path: archivePath(row),
+    memberPath: memberLetterPath(row),
     sentOn: row.startedAt,
     membersOnly: row.visibility === "members",
     readable,

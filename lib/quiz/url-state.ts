@@ -32,7 +32,10 @@ export function answersToPairs(questions: QuestionView[], answers: Answers, exce
 
 export function quizHref(questions: QuestionView[], answers: Answers, at?: string): string {
   const params = new URLSearchParams(answersToPairs(questions, answers));
-  if (at) params.set("at", at);
+  // Any address with answers names a step ("review" once all are answered: resolveStep finds no
+  // such question and shows the next unanswered one, or the review). next.config.ts sends
+  // addresses with `at` to the per-request quiz page; bare /quiz is prerendered.
+  if (at || params.size > 0) params.set("at", at ?? "review");
   const query = params.toString();
   return query ? `/quiz?${query}` : "/quiz";
 }

@@ -2,17 +2,19 @@
 // imports: next.config.ts (at build time) and proxy.ts (per request) both use it.
 //
 // Two script policies:
-// - pages that show member- or coach-written text (the Dojo, check-ins, the coach
-//   console, the account, /join, billing, the newsletter archive) and /signin/verify
-//   (whose form ends at Stripe, see form-action) are rendered per request anyway,
-//   so proxy.ts gives each response a fresh nonce and Next puts it on its own
-//   scripts: an injected inline script or handler never runs there;
-// - every other page keeps `script-src 'self' 'unsafe-inline'`. The prerendered
-//   pages cannot carry a nonce, and their three inline scripts (Turbopack's
-//   bootstrap, `__next_f` setup, the page's React payload) change with every build
-//   and page, so a hash list would have to be written into Next's prerender cache
-//   after the build. Those pages are built from code alone: nothing anyone types
-//   reaches them.
+// - private pages that show member- or coach-written text (the Dojo, check-ins, the coach
+//   console, the account, /join, billing) and /signin/verify (whose form ends at Stripe,
+//   see form-action) are rendered per request anyway, so proxy.ts gives each response a
+//   fresh nonce and Next puts it on its own scripts: an injected inline script or handler
+//   never runs there;
+// - every other page keeps `script-src 'self' 'unsafe-inline'`. The prerendered and cached
+//   pages cannot carry a nonce, and their three inline scripts (Turbopack's bootstrap,
+//   `__next_f` setup, the page's React payload) change with every build and page, so a
+//   hash list would have to be written into Next's page cache after each render. Most are
+//   built from code alone; the public ones that show what the coach wrote (articles, the
+//   newsletter archive) are served from the page cache so that the front door stays fast,
+//   and there the Markdown renderer (lib/markdown: raw HTML escaped, unsafe links refused)
+//   is what keeps a script out, as e2e/csp.spec.ts checks.
 //
 // Styles: Next and React put no <style> element or style attribute in the pages
 // (the progress bars are SVG for that reason), so `style-src 'self'` holds.

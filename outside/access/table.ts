@@ -37,8 +37,10 @@ const console_: Row = { anonymous: toSignIn, memberA: notFound, memberB: notFoun
 export const pages: Record<string, Row> = {
   "/": everyone(ok),
   "/help": everyone(ok),
-  "/pricing": everyone(ok),
+  "/pricing/[[...notice]]": everyone(ok), // plain /pricing
+  "/pricing/result/[token]": everyone(ok), // pricing for a visitor carrying a quiz result: join links carry its token
   "/quiz": everyone(ok),
+  "/quiz/step": everyone(ok), // the quiz without JavaScript, one request per answered step
   "/quiz/result/[token]": everyone(notFound), // an unknown token
   "/quiz/complete": everyone(getNotAllowed), // POST only
   "/signin": { ...everyone(toDojo), anonymous: ok },
@@ -46,8 +48,7 @@ export const pages: Record<string, Row> = {
   "/signin/sent": everyone(ok),
   "/signin/verify": everyone(ok),
   "/newsletter": everyone(ok),
-  "/newsletter/archive": everyone(ok),
-  "/newsletter/archive/[slug]": everyone(notFound), // the world's issue is a draft: unpublished is not found
+  "/newsletter/archive/[[...slug]]": everyone(notFound), // the world's issue is a draft: unpublished is not found
   "/newsletter/confirm": everyone(ok),
   "/newsletter/manage": everyone(ok),
   "/newsletter/unsubscribe": everyone(toManage),
@@ -70,6 +71,7 @@ export const pages: Record<string, Row> = {
   "/dojo": dojo,
   "/dojo/search": dojo,
   "/dojo/lessons/[slug]": dojo,
+  "/dojo/letters/[slug]": { ...dojo, memberA: notFound, memberB: notFound }, // the world has no letter that went out
   "/dojo/check-ins": signedIn,
   "/dojo/check-ins/new": signedIn,
   "/dojo/check-ins/export": signedIn,

@@ -100,7 +100,12 @@ export function actionNamed(name: string, root = REPO): ServerAction {
 
 /** A pattern with its dynamic segments filled in: fill("/dojo/check-ins/[id]", { id }) → /dojo/check-ins/<id>. */
 export function fill(pattern: string, params: Record<string, string>): string {
-  return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
+  // An optional catch-all ([[...name]]) takes its value when there is one, and is left out otherwise.
+  const withOptional = pattern.replace(/\/\[\[\.\.\.([^\]]+)\]\]/g, (_, name: string) => {
+    const value = params[name];
+    return value === undefined ? "" : `/${encodeURIComponent(value)}`;
+  });
+  return withOptional.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`no value for [${name}] in ${pattern}`);
     return encodeURIComponent(value);

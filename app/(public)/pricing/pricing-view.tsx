@@ -1,12 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { unstable_cache } from "next/cache";
-import { formatPrice, listPlans } from "@/lib/billing/plans";
-
-export const metadata: Metadata = { title: "The Dojo membership" };
-
-// Plans change rarely: read them at most every five minutes, not on every view.
-const cachedPlans = unstable_cache(listPlans, ["plans"], { revalidate: 300 });
+import { formatPrice, type PlanView } from "@/lib/billing/plans";
 
 const inside = [
   "Lessons in short modules, released day by day through the first weeks — the first days, no contact done well, when your ex reaches out, rebuilding yourself.",
@@ -15,24 +8,24 @@ const inside = [
   "Everything private: your check-ins are encrypted, and emails never mention what you wrote.",
 ];
 
-const notices: Record<string, string> = {
+export const notices = {
   cancelled: "No payment was taken. Whenever you’re ready, the plans are here.",
   dojo: "The Dojo is for members. Choose a plan to come in — the free plan stays yours either way.",
-};
+} as const;
+export type PricingNotice = keyof typeof notices;
 
-type Search = { result?: string; checkout?: string; from?: string };
-
-export default async function PricingPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { result, checkout, from } = await searchParams;
-  const plans = await cachedPlans();
-  const notice = checkout === "cancelled" ? notices.cancelled : from === "dojo" ? notices.dojo : undefined;
+/**
+ * The pricing page's content. `result` is the visitor's anonymous quiz result token, carried
+ * on to /join so they can keep that result in their account; `notice` says why they are here.
+ */
+export function PricingView({ plans, notice, result }: { plans: PlanView[]; notice?: PricingNotice; result?: string }) {
   const joinHref = (planId: string) => `/join?${new URLSearchParams({ plan: planId, ...(result ? { result } : {}) })}`;
 
   return (
     <div className="space-y-8">
       {notice ? (
         <p role="status" className="rounded-xl bg-brand-soft px-4 py-3">
-          {notice}
+          {notices[notice]}
         </p>
       ) : null}
       <div className="space-y-3">

@@ -57,6 +57,9 @@ export const issueAction = coachAction(issueForm, async ({ input, actor }) => {
   if (intent === "send") {
     const r = await sendIssueNow(actor, id);
     if (!r.ok) return refuse(r.error);
+    // The public archive is served from the page cache: list the letter now on this instance
+    // (others pick it up within the page's revalidate time, as do scheduled sends).
+    revalidatePath("/newsletter/archive");
     redirect(editorPath(id, { notice: "sending" }));
   }
   return answer("saved", "Saved.");

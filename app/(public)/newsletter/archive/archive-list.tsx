@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { NewsletterSignup } from "@/app/components/newsletter-signup";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { listArchive } from "@/lib/newsletter/archive";
+import type { ArchiveItem } from "@/lib/newsletter/archive";
 import { QuizInvite } from "./quiz-invite";
 
-export const metadata: Metadata = {
+export const archiveMetadata = {
   title: "Past letters",
   description: "Every ex-communication letter so far: short, practical notes about the weeks after a breakup.",
 };
 
 const day = (d: Date | null) => (d ? d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : "");
 
-export default async function ArchivePage() {
-  const issues = await listArchive(await getCurrentUser());
+export function ArchiveList({ issues }: { issues: ArchiveItem[] }) {
   return (
     <div className="space-y-10">
       <header className="space-y-3">

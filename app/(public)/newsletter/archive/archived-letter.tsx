@@ -1,33 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
 import { NewsletterSignup } from "@/app/components/newsletter-signup";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { getArchiveIssue, idFromSlug } from "@/lib/newsletter/archive";
-import { QuizInvite } from "../quiz-invite";
-
-type Props = { params: Promise<{ slug: string }> };
+import type { ArchivedIssue } from "@/lib/newsletter/archive";
+import { QuizInvite } from "./quiz-invite";
 
 const day = (d: Date | null) => (d ? d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : "");
 
-async function load(slug: string) {
-  const id = idFromSlug(slug);
-  return id === null ? null : getArchiveIssue(await getCurrentUser(), id);
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const issue = await load((await params).slug);
-  if (!issue) return { title: "Letter not found" };
-  return { title: issue.subject, robots: issue.membersOnly ? { index: false } : undefined };
-}
-
-export default async function ArchivedIssuePage({ params }: Props) {
-  const { slug } = await params;
-  const issue = await load(slug);
-  if (!issue) notFound();
-  // One address per letter: an old or shortened slug leads to the current one.
-  if (`/newsletter/archive/${slug}` !== issue.path) permanentRedirect(issue.path);
-
+/**
+ * One letter. `issue.html` is null for a members-only letter read by someone who may not open it
+ * (always the case in the cached public archive): it shows where members read it instead.
+ */
+export function ArchivedLetter({ issue, invitations = true }: { issue: ArchivedIssue; invitations?: boolean }) {
   return (
     <article className="space-y-8">
       <header className="space-y-3">
@@ -45,14 +27,18 @@ export default async function ArchivedIssuePage({ params }: Props) {
         <div className="lesson-prose text-lg" dangerouslySetInnerHTML={{ __html: issue.html }} />
       ) : (
         <section className="space-y-3 rounded-2xl border border-line bg-card p-5">
-          <p className="leading-relaxed">This letter is for Dojo members. If you’re a member, sign in and it’s right here.</p>
-          <a href={`/signin?${new URLSearchParams({ callbackUrl: issue.path })}`} className="btn-secondary">
-            Sign in
+          <p className="leading-relaxed">This letter is for Dojo members. If you’re a member, it’s waiting for you in the Dojo (you may be asked to sign in first).</p>
+          <a href={issue.memberPath} className="btn-secondary">
+            Read it in the Dojo
           </a>
         </section>
       )}
-      <QuizInvite />
-      <NewsletterSignup source="newsletter" title="Get the next one by email" />
+      {invitations ? (
+        <>
+          <QuizInvite />
+          <NewsletterSignup source="newsletter" title="Get the next one by email" />
+        </>
+      ) : null}
     </article>
   );
 }

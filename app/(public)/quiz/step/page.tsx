@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { recordFunnelEvent } from "@/lib/quiz/funnel";
 import { resolveStep } from "@/lib/quiz/step-state";
 import { currentQuiz } from "@/lib/quiz/views";
-import { QuizRunner } from "./quiz-runner";
+import { QuizRunner } from "../quiz-runner";
 import { log, reason } from "@/lib/log";
 
 export const metadata: Metadata = {
   title: "Your free plan",
   description: "A few kind, honest questions about your breakup, then a plan that fits your situation. No email needed.",
+  // Reached as /quiz?from=… or ?at=… (rewritten here by next.config.ts): one address for search engines.
+  alternates: { canonical: "/quiz" },
+  robots: { index: false },
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -20,7 +23,7 @@ function toParams(sp: SearchParams): URLSearchParams {
   return params;
 }
 
-export default async function QuizPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function QuizStepPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toParams(await searchParams);
   const { version, questions } = currentQuiz();
   const state = resolveStep(questions, params);
