@@ -3,6 +3,7 @@
 export * from "./articles";
 export * from "./auth";
 export * from "./billing";
+export * from "./cache";
 export * from "./checkins";
 export * from "./email";
 export * from "./lessons";
