@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { getStripe } from "@/lib/billing/stripe";
 import { exportMyCheckins } from "@/lib/checkins/member";
 import { getDb, tables } from "@/lib/db";
+import { mySavedExMessages } from "@/lib/ex-reply/member";
 import { forgetMemberAddress } from "@/lib/newsletter/subscribers";
 import { keptQuizResults } from "@/lib/quiz/results";
 import { log, reason } from "@/lib/log";
@@ -12,7 +13,7 @@ import { log, reason } from "@/lib/log";
 /** Everything the app holds about a member, as one JSON document they can download. */
 export async function exportMyData(user: CurrentUser) {
   const db = await getDb();
-  const [account, subscriptions, progress, dojo, kept, checkins] = await Promise.all([
+  const [account, subscriptions, progress, dojo, kept, checkins, savedExMessages] = await Promise.all([
     db.query.users.findFirst({ columns: { email: true, name: true, role: true, timeZone: true, createdAt: true }, where: eq(tables.users.id, user.id) }),
     db.query.subscriptions.findMany({ columns: { status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, updatedAt: true }, where: eq(tables.subscriptions.userId, user.id) }),
     db
@@ -23,6 +24,7 @@ export async function exportMyData(user: CurrentUser) {
     db.query.memberDojo.findFirst({ columns: { startDate: true, noContactStart: true }, where: eq(tables.memberDojo.userId, user.id) }),
     keptQuizResults(user),
     exportMyCheckins(user),
+    mySavedExMessages(user),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -32,6 +34,8 @@ export async function exportMyData(user: CurrentUser) {
     quizResults: kept,
     checkins: checkins.checkins,
     contactEvents: checkins.contactEvents,
+    // Messages from their ex the member chose to keep, opened (only they ever see them).
+    savedExMessages,
   };
 }
 

@@ -7,6 +7,7 @@ import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { addCoachNote, openForCoach, replyToCheckin, claimCheckin } from "@/lib/checkins/coach";
 import { myCheckin, submitCheckin } from "@/lib/checkins/member";
+import { mySavedExMessages, readExMessage } from "@/lib/ex-reply/member";
 import { resealAll } from "./reseal";
 import { setDataKeyForTests } from "./sealed";
 
@@ -32,6 +33,8 @@ describe.each(testDatabases())("re-sealing after a DATA_KEY rotation on $kind", 
     expect((await claimCheckin(coach, checkinId)).ok).toBe(true);
     expect((await replyToCheckin(coach, checkinId, { body: "That took strength. What did you do instead?" })).ok).toBe(true);
     expect((await addCoachNote(coach, member.id, { body: "Check in again on Friday." })).ok).toBe(true);
+    const saved = await readExMessage(member, { kind: "check_in", afraid: "no", ties: ["none"], want: "move_on", message: "Hey, how have you been?", save: "yes" });
+    expect(saved).toMatchObject({ ok: true, savedId: expect.any(String) });
   });
   afterAll(async () => {
     setDataKeyForTests(undefined);
@@ -40,7 +43,7 @@ describe.each(testDatabases())("re-sealing after a DATA_KEY rotation on $kind", 
 
   const prefixes = async () => {
     const result = (await handle.db.execute(
-      sql`select split_part(content_enc, '.', 2) as kid from checkins union all select split_part(body_enc, '.', 2) from checkin_replies union all select split_part(body_enc, '.', 2) from coach_notes`,
+      sql`select split_part(content_enc, '.', 2) as kid from checkins union all select split_part(body_enc, '.', 2) from checkin_replies union all select split_part(body_enc, '.', 2) from coach_notes union all select split_part(content_enc, '.', 2) from saved_ex_messages`,
     )) as unknown;
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { kid: string }[];
     return new Set(rows.map((r) => r.kid));
@@ -58,12 +61,13 @@ describe.each(testDatabases())("re-sealing after a DATA_KEY rotation on $kind", 
       { table: "checkins", resealed: 1, unreadable: 0 },
       { table: "checkin_replies", resealed: 1, unreadable: 0 },
       { table: "coach_notes", resealed: 1, unreadable: 0 },
+      { table: "saved_ex_messages", resealed: 1, unreadable: 0 },
     ]);
     const newKids = await prefixes();
     expect(newKids.size).toBe(1);
     expect([...newKids][0]).not.toBe([...oldKids][0]);
     // Run again: nothing left to do.
-    expect((await resealAll()).map((r) => r.resealed)).toEqual([0, 0, 0]);
+    expect((await resealAll()).map((r) => r.resealed)).toEqual([0, 0, 0, 0]);
 
     // The old key removed: the member and the coach read everything as written.
     setDataKeyForTests(newKey);
@@ -72,5 +76,6 @@ describe.each(testDatabases())("re-sealing after a DATA_KEY rotation on $kind", 
     expect(mine?.replies.map((r) => r.body)).toEqual(["That took strength. What did you do instead?"]);
     const seen = await openForCoach(coach, checkinId);
     expect(seen?.notes.map((n) => n.body)).toEqual(["Check in again on Friday."]);
+    expect((await mySavedExMessages(member)).map((m) => m.message)).toEqual(["Hey, how have you been?"]);
   });
 });

@@ -22,6 +22,7 @@ const SEALED: SealedColumn[] = [
   { name: "checkins", table: tables.checkins, id: tables.checkins.id, value: tables.checkins.contentEnc },
   { name: "checkin_replies", table: tables.checkinReplies, id: tables.checkinReplies.id, value: tables.checkinReplies.bodyEnc },
   { name: "coach_notes", table: tables.coachNotes, id: tables.coachNotes.id, value: tables.coachNotes.bodyEnc },
+  { name: "saved_ex_messages", table: tables.savedExMessages, id: tables.savedExMessages.id, value: tables.savedExMessages.contentEnc },
 ];
 
 export interface ResealReport {
