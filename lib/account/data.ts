@@ -13,7 +13,7 @@ import { log, reason } from "@/lib/log";
 /** Everything the app holds about a member, as one JSON document they can download. */
 export async function exportMyData(user: CurrentUser) {
   const db = await getDb();
-  const [account, subscriptions, progress, dojo, kept, checkins, savedExMessages] = await Promise.all([
+  const [account, subscriptions, progress, dojo, kept, checkins, savedExMessages, keptOpen] = await Promise.all([
     db.query.users.findFirst({ columns: { email: true, name: true, role: true, timeZone: true, createdAt: true }, where: eq(tables.users.id, user.id) }),
     db.query.subscriptions.findMany({ columns: { status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, updatedAt: true }, where: eq(tables.subscriptions.userId, user.id) }),
     db
@@ -21,16 +21,22 @@ export async function exportMyData(user: CurrentUser) {
       .from(tables.lessonProgress)
       .innerJoin(tables.lessons, eq(tables.lessons.id, tables.lessonProgress.lessonId))
       .where(eq(tables.lessonProgress.userId, user.id)),
-    db.query.memberDojo.findFirst({ columns: { startDate: true, noContactStart: true }, where: eq(tables.memberDojo.userId, user.id) }),
+    db.query.memberDojo.findFirst({ columns: { startDate: true, noContactStart: true, noContactAnchor: true }, where: eq(tables.memberDojo.userId, user.id) }),
     keptQuizResults(user),
     exportMyCheckins(user),
     mySavedExMessages(user),
+    // Lessons kept open when the member's no-contact anchor moved (lesson_unlocks).
+    db
+      .select({ lesson: tables.lessons.title, keptOpenSince: tables.lessonUnlocks.unlockedAt })
+      .from(tables.lessonUnlocks)
+      .innerJoin(tables.lessons, eq(tables.lessons.id, tables.lessonUnlocks.lessonId))
+      .where(eq(tables.lessonUnlocks.userId, user.id)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
     account,
     subscriptions,
-    dojo: { ...dojo, lessonsCompleted: progress },
+    dojo: { ...dojo, lessonsCompleted: progress, lessonsKeptOpen: keptOpen },
     quizResults: kept,
     checkins: checkins.checkins,
     contactEvents: checkins.contactEvents,

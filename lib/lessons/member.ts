@@ -332,3 +332,23 @@ export async function setNoContactStart(user: CurrentUser, date: string | null, 
   const db = await getDb();
   return db.transaction((tx) => applyNoContactStart(tx, user, date, parsed.data.lessons, now));
 }
+
+/**
+ * Whether restarting the count should ask what the member's lessons do: only once they have an
+ * anchor of their own (the first date simply becomes it) and some published lesson counts from it.
+ */
+export async function asksLessonsOnRestart(user: CurrentUser): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ asks: sql<boolean>`true` })
+    .from(tables.memberDojo)
+    .where(
+      and(
+        eq(tables.memberDojo.userId, user.id),
+        sql`${tables.memberDojo.noContactAnchor} is not null`,
+        sql`exists (select 1 from ${tables.lessons} join ${tables.modules} on ${tables.modules.id} = ${tables.lessons.moduleId}
+          where ${tables.modules.releaseAnchor} = 'no_contact' and ${tables.lessons.status} = 'published')`,
+      ),
+    );
+  return row?.asks === true;
+}

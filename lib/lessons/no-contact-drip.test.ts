@@ -7,6 +7,7 @@ import type { DbHandle } from "@/db/client";
 import { comps, contactEvents, lessonUnlocks, memberDojo, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { exportMyData } from "@/lib/account/data";
 import { logContactEvent } from "@/lib/checkins/member";
 import { createLesson, createModule, listCurriculum, saveLesson, setModuleAnchor } from "./editor";
 import { dojoOverview, lessonForReader, searchLessons, setLessonDone, setNoContactStart } from "./member";
@@ -123,6 +124,10 @@ describe.each(testDatabases())("the no-contact drip on $kind", (target) => {
     expect(await setNoContactStart(r, "2026-03-05", "restart", day4)).toEqual({ ok: true });
     expect(await settings(r)).toMatchObject({ noContactStart: "2026-03-05", noContactAnchor: "2026-03-05" });
     expect(await kept(r)).toEqual([lessonIds["day-three"], lessonIds["side-step"]].sort());
+    // The member's download says what their lessons count from, and which were kept open.
+    const exported = await exportMyData(r);
+    expect(exported.dojo).toMatchObject({ noContactStart: "2026-03-05", noContactAnchor: "2026-03-05" });
+    expect(exported.dojo.lessonsKeptOpen.map((k) => k.lesson).sort()).toEqual(["Day three", "Side step"]);
 
     const day11 = at("2026-03-12T17:00:00Z"); // day 11 of the old count, day 7 of the new one
     expect(await kind(r, "day-three", day11)).toBe("open"); // opened before the restart: stays open

@@ -4,7 +4,7 @@ import { PastDueBanner } from "@/app/components/past-due-banner";
 import { ProgressBar } from "@/app/components/progress-bar";
 import { requireDojoAccess } from "@/lib/dojo/gate";
 import { formatDay } from "@/lib/lessons/calendar";
-import { dojoOverview } from "@/lib/lessons/member";
+import { dojoOverview, type DojoOverview } from "@/lib/lessons/member";
 import { NoContactForm } from "./no-contact-form";
 
 export const metadata: Metadata = { title: "Your Dojo", robots: { index: false } };
@@ -55,7 +55,7 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
           ) : (
             <p className="text-sm text-muted">Counting is optional. Some people like to see the days add up.</p>
           )}
-          <NoContactForm start={o.noContactStart} today={o.today} />
+          <NoContactForm start={o.noContactStart} today={o.today} anchorChosen={o.anchorChosen} hasNoContactLessons={o.hasNoContactLessons} />
           {o.noContactStart ? <p className="text-xs text-muted">Reached out, or they did? Restart from today. That’s human, and the count is for you.</p> : null}
         </section>
       </div>
@@ -79,6 +79,7 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
             <div className="space-y-1">
               <h3 className="font-serif text-xl font-semibold">{m.title}</h3>
               {m.summary ? <p className="text-sm text-muted">{m.summary}</p> : null}
+              {m.releaseAnchor === "no_contact" ? <NoContactAnchorNote o={o} /> : null}
             </div>
             <ProgressBar value={m.done} max={m.total} valueText={`${m.done} of ${m.total} lessons done`} label={`${m.title} progress`} />
             <ol className="divide-y divide-line">
@@ -102,4 +103,22 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
       </section>
     </div>
   );
+}
+
+/** Under a module that counts from the no-contact start: from which date, and how to set it when there is none yet. */
+function NoContactAnchorNote({ o }: { o: DojoOverview }) {
+  if (!o.anchorChosen) {
+    return (
+      <p className="text-sm text-muted">
+        These lessons count from your no-contact start. Until you{" "}
+        <a href="#nc-start" className="link">
+          set that date
+        </a>
+        , they count from the day you joined.
+      </p>
+    );
+  }
+  const day = formatDay(o.noContactAnchor);
+  if (o.noContactStart === o.noContactAnchor) return <p className="text-sm text-muted">These lessons count from your no-contact start, {day}.</p>;
+  return <p className="text-sm text-muted">These lessons count from {day}, where you chose to keep them.</p>;
 }

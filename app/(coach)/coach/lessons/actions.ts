@@ -5,13 +5,22 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { coachAction } from "@/lib/actions/client";
 import { rowId } from "@/lib/actions/fields";
-import { createLesson, createModule, lessonInput, moduleInput, moveLesson, newLessonInput, reorderLessons, restoreVersion, saveLesson } from "@/lib/lessons/editor";
+import { createLesson, createModule, lessonInput, moduleAnchorInput, moduleInput, moveLesson, newLessonInput, reorderLessons, restoreVersion, saveLesson, setModuleAnchor } from "@/lib/lessons/editor";
 
 export const createModuleAction = coachAction(moduleInput, async ({ input, actor }) => {
   const outcome = await createModule(actor, input);
   if (!outcome.ok) return outcome;
   revalidatePath("/coach/lessons");
   return { ok: true, message: "Module added." };
+});
+
+/** Whether a module's lessons count from the Dojo start or the member's no-contact start. */
+export const setModuleAnchorAction = coachAction(moduleAnchorInput, async ({ input, actor }) => {
+  const outcome = await setModuleAnchor(actor, input);
+  if (!outcome.ok) return outcome;
+  revalidatePath("/coach/lessons");
+  revalidatePath("/dojo");
+  return { ok: true, message: "Saved." };
 });
 
 export const createLessonAction = coachAction(newLessonInput, async ({ input, actor }) => {

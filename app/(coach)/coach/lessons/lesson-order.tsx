@@ -16,7 +16,7 @@ interface Item {
  * Reorder by dragging, or with the Up/Down buttons (keyboard and no-JavaScript
  * friendly: they are ordinary form posts).
  */
-export function LessonOrder({ moduleId, items }: { moduleId: number; items: Item[] }) {
+export function LessonOrder({ moduleId, items, anchor }: { moduleId: number; items: Item[]; anchor: "start" | "no_contact" }) {
   const [order, setOrder] = useState(items);
   const [dragging, setDragging] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -56,7 +56,7 @@ export function LessonOrder({ moduleId, items }: { moduleId: number; items: Item
                 {l.title}
               </Link>
               <span className={`rounded-full px-2 py-0.5 text-xs ${l.status === "published" ? "bg-brand-soft text-brand" : "bg-clay-soft text-clay"}`}>{l.status === "published" ? "Published" : "Draft"}</span>
-              <span className="text-xs text-muted">day {l.releaseOffsetDays}</span>
+              <span className="text-xs text-muted">{anchor === "no_contact" ? `day ${l.releaseOffsetDays} of no contact` : `day ${l.releaseOffsetDays}`}</span>
             </span>
             <span className="flex gap-1">
               {(["up", "down"] as const).map((direction) => (

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getAccess } from "@/lib/billing/subscriptions";
 import { moodSeries, myCheckins } from "@/lib/checkins/member";
 import { todayIn } from "@/lib/lessons/calendar";
+import { asksLessonsOnRestart } from "@/lib/lessons/member";
 import { ContactForm } from "./contact-form";
 
 export const metadata: Metadata = { title: "Your check-ins", robots: { index: false } };
@@ -15,7 +16,7 @@ const when = (d: Date) => d.toLocaleDateString("en-US", { weekday: "short", mont
 // Readable after a membership lapses: what a member wrote stays theirs.
 export default async function CheckinsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const user = await requireUser("/dojo/check-ins");
-  const [{ deleted }, list, series, access] = await Promise.all([searchParams, myCheckins(user), moodSeries(user), getAccess(user.id)]);
+  const [{ deleted }, list, series, access, askLessons] = await Promise.all([searchParams, myCheckins(user), moodSeries(user), getAccess(user.id), asksLessonsOnRestart(user)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,7 +30,7 @@ export default async function CheckinsPage({ searchParams }: { searchParams: Pro
       {deleted ? <p role="status" className="rounded-xl bg-brand-soft px-4 py-3">The check-in was deleted.</p> : null}
       {!access.allowed ? <p className="rounded-xl bg-clay-soft px-4 py-3">Your membership has ended: you can read and download everything here, but not send new check-ins.</p> : null}
       <MoodChart points={series} />
-      {access.allowed ? <ContactForm today={todayIn(user.timeZone)} /> : null}
+      {access.allowed ? <ContactForm today={todayIn(user.timeZone)} askLessons={askLessons} /> : null}
       {list.length === 0 ? (
         <p className="text-muted">No check-ins yet. The first one can be a single line.</p>
       ) : (
