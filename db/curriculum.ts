@@ -42,29 +42,29 @@ const exerciseHeading = /^# Exercise[ \t]*$/m;
 
 /** A problem with one content file, named relative to the curriculum folder so an editor can find it. */
 export class CurriculumError extends Error {
-  constructor(file: string, problem: string) {
-    super(`curriculum: ${file}: ${problem}`);
+  constructor(file: string, problem: string, area = "curriculum") {
+    super(`${area}: ${file}: ${problem}`);
     this.name = "CurriculumError";
   }
 }
 
 /** Front matter between `---` lines at the very top, then the Markdown text. */
-function splitFrontMatter(text: string, file: string): { data: unknown; body: string } {
+export function splitFrontMatter(text: string, file: string, area?: string): { data: unknown; body: string } {
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/.exec(normalized);
-  if (!match) throw new CurriculumError(file, "must start with front matter between two --- lines");
+  if (!match) throw new CurriculumError(file, "must start with front matter between two --- lines", area);
   try {
     return { data: parseYaml(match[1] ?? ""), body: (match[2] ?? "").trim() };
   } catch (err) {
-    throw new CurriculumError(file, `front matter is not valid YAML (${err instanceof Error ? err.message : String(err)})`);
+    throw new CurriculumError(file, `front matter is not valid YAML (${err instanceof Error ? err.message : String(err)})`, area);
   }
 }
 
-function frontMatter<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+export function frontMatter<T>(schema: z.ZodType<T>, data: unknown, file: string, area?: string): T {
   const parsed = schema.safeParse(data ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message));
-  throw new CurriculumError(file, `front matter: ${problems.join("; ")}`);
+  throw new CurriculumError(file, `front matter: ${problems.join("; ")}`, area);
 }
 
 /** The entries of a folder named <NN>-<slug>, in their numbered order. */
@@ -84,8 +84,8 @@ function ordered(names: string[], folder: string, suffix: string): { name: strin
 
 // Every file access goes through these two, marked so Turbopack does not trace the whole project into
 // the server's output for them: the folder is read at run time from the working directory, like drizzle/.
-const listFolder = async (...parts: string[]) => (await readdir(/*turbopackIgnore: true*/ path.join(...parts))).filter((n) => !n.startsWith("."));
-const readText = (...parts: string[]) => readFile(/*turbopackIgnore: true*/ path.join(...parts), "utf8");
+export const listFolder = async (...parts: string[]) => (await readdir(/*turbopackIgnore: true*/ path.join(...parts))).filter((n) => !n.startsWith("."));
+export const readText = (...parts: string[]) => readFile(/*turbopackIgnore: true*/ path.join(...parts), "utf8");
 
 async function loadLesson(dir: string, file: string): Promise<SeedLesson & { file: string }> {
   const { data, body } = splitFrontMatter(await readText(dir, file), file);

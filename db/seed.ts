@@ -1,8 +1,9 @@
 // Starter content the app needs to run. Idempotent: safe on every start.
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { loadArticles } from "./articles";
 import { loadCurriculum } from "./curriculum";
-import { lessons, modules, plans } from "./schema";
+import { articles, lessons, modules, plans } from "./schema";
 
 /** The two membership plans, priced as in the Stripe emulator (dev/stripe-emulator seeds the same price ids). */
 export const starterPlans = [
@@ -38,7 +39,24 @@ async function seedCurriculum(db: Db): Promise<void> {
   });
 }
 
+/** The first articles (content/articles), published, only into an empty articles table: coaches' edits are never overwritten. */
+async function seedArticles(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7241002)`);
+    const existing = await tx.select({ id: articles.id }).from(articles).limit(1);
+    if (existing.length > 0) return;
+    const list = await loadArticles();
+    const now = Date.now();
+    // One second apart, in file order, so "newest first" lists the last file first.
+    for (const [i, a] of list.entries()) {
+      const at = new Date(now - (list.length - 1 - i) * 1000);
+      await tx.insert(articles).values({ ...a, status: "published", publishedAt: at, createdAt: at, updatedAt: at });
+    }
+  });
+}
+
 export async function seed(db: Db): Promise<void> {
   await db.insert(plans).values([...starterPlans]).onConflictDoNothing();
   await seedCurriculum(db);
+  await seedArticles(db);
 }

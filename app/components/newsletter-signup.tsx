@@ -5,7 +5,7 @@ import { signupAction } from "@/app/(public)/newsletter/actions";
 import { idle } from "@/lib/actions/state";
 import { FieldError, fieldErrorId, FormError } from "./form-error";
 
-export type SignupSource = "home" | "quiz" | "newsletter";
+export type SignupSource = "home" | "quiz" | "newsletter" | "article";
 
 /**
  * The ex-communication sign-up form: one address, double opt-in. A plain form

@@ -16,7 +16,7 @@ import { CONFIRM_HOURS, manageToken, newConfirmNonce, readConfirmToken, readMana
 const s = tables.newsletterSubscribers;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-export const SIGNUP_SOURCES = ["home", "quiz", "newsletter"] as const;
+export const SIGNUP_SOURCES = ["home", "quiz", "newsletter", "article"] as const;
 export type SignupSource = (typeof SIGNUP_SOURCES)[number];
 export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
 

@@ -29,6 +29,9 @@ export interface World {
   /** Records of the coach console. */
   lessonId: string;
   lessonSlug: string;
+  /** The seeded, published article. */
+  articleId: string;
+  articleSlug: string;
   issueId: string;
   subscriberId: string;
   /** Signed-in people with no membership yet: each test that makes someone pay takes its own. */
@@ -109,6 +112,7 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
     "a contact event",
   );
   const lesson = one(await db.select({ id: tables.lessons.id, slug: tables.lessons.slug }).from(tables.lessons).limit(1), "a lesson");
+  const article = one(await db.select({ id: tables.articles.id, slug: tables.articles.slug }).from(tables.articles).limit(1), "an article");
   const issue = one(
     await db.insert(tables.newsletterIssues).values({ subject: "Outside-in draft issue", bodyMd: "A draft only coaches see." }).returning(),
     "a newsletter issue",
@@ -130,6 +134,8 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
     a: { checkinId, draftText, contactEventId: String(contact.id) },
     lessonId: String(lesson.id),
     lessonSlug: lesson.slug,
+    articleId: String(article.id),
+    articleSlug: article.slug,
     issueId: String(issue.id),
     subscriberId: subscriber.id,
     spares,
@@ -146,6 +152,8 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
 /** Values for a page pattern's dynamic segments, naming the world's own records. */
 export function pathParams(pattern: string, world: World): Record<string, string> {
   if (pattern.startsWith("/coach/lessons")) return { id: world.lessonId };
+  if (pattern.startsWith("/coach/articles")) return { id: world.articleId };
+  if (pattern.startsWith("/articles")) return { slug: world.articleSlug };
   if (pattern.includes("newsletter")) return { id: world.issueId, slug: "outside-in-draft-issue" };
   if (pattern.startsWith("/coach/check-ins")) return { id: world.a.checkinId };
   return { id: world.a.checkinId, slug: world.lessonSlug, token: "no-such-result", nextauth: "session" };

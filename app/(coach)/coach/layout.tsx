@@ -10,6 +10,7 @@ export default function CoachLayout({ children }: { children: React.ReactNode })
         links={[
           ["/coach/check-ins", "Check-ins"],
           ["/coach/lessons", "Lessons"],
+          ["/coach/articles", "Articles"],
           ["/coach/members", "Members"],
           ["/coach/newsletter", "Newsletter"],
         ]}
