@@ -71,6 +71,7 @@ const memberFieldNames = fc.constantFrom(
   ...["checkinId", "body", "happened", "win", "hard", "question", "mood", "sendTo", "submission", "id", "kind", "onDate", "note", "slug", "lessonId"],
   ...["moduleId", "title", "summary", "bodyMd", "position", "direction", "order", "versionId", "subject", "audience", "visibility", "intent", "issueId"],
   ...["sendAt", "memberId", "days", "endsAt", "reason", "plan", "result", "keep", "subscribe", "confirmEmail", "name", "template", "startDate"],
+  ...["message", "save", "afraid", "ties", "want"],
 );
 const signedInFields = fc.dictionary(fc.oneof({ weight: 4, arbitrary: memberFieldNames }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }), nasty.map(String), { maxKeys: 8 });
 

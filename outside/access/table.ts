@@ -40,6 +40,7 @@ export const pages: Record<string, Row> = {
   "/pricing/[[...notice]]": everyone(ok), // plain /pricing
   "/pricing/result/[token]": everyone(ok), // pricing for a visitor carrying a quiz result: join links carry its token
   "/quiz": everyone(ok),
+  "/ex-reached-out": everyone(ok), // public and anonymous: no database, nothing stored
   "/quiz/step": everyone(ok), // the quiz without JavaScript, one request per answered step
   "/quiz/result/[token]": everyone(notFound), // an unknown token
   "/quiz/complete": everyone(getNotAllowed), // POST only
@@ -73,6 +74,7 @@ export const pages: Record<string, Row> = {
   "/account/export": signedIn,
   "/dojo": dojo,
   "/dojo/search": dojo,
+  "/dojo/ex-reached-out": dojo,
   "/dojo/lessons/[slug]": dojo,
   "/dojo/letters/[slug]": { ...dojo, memberA: notFound, memberB: notFound }, // the world has no letter that went out
   "/dojo/check-ins": signedIn,
@@ -118,6 +120,8 @@ export const actions: Record<string, Level> = {
   "(dojo)/dojo/check-ins/actions.ts#saveDraftAction": "dojo",
   "(dojo)/dojo/check-ins/actions.ts#submitCheckinAction": "dojo",
   "(dojo)/dojo/check-ins/actions.ts#logContactAction": "dojo",
+  "(dojo)/dojo/ex-reached-out/actions.ts#readMessageAction": "dojo",
+  "(dojo)/dojo/ex-reached-out/actions.ts#deleteSavedMessageAction": "member",
   "(coach)/coach/lessons/actions.ts#createModuleAction": "coach",
   "(coach)/coach/lessons/actions.ts#createLessonAction": "coach",
   "(coach)/coach/lessons/actions.ts#setModuleAnchorAction": "coach",

@@ -57,6 +57,11 @@ export default async function DojoHome({ searchParams }: { searchParams: Promise
           )}
           <NoContactForm start={o.noContactStart} today={o.today} anchorChosen={o.anchorChosen} hasNoContactLessons={o.hasNoContactLessons} />
           {o.noContactStart ? <p className="text-xs text-muted">Reached out, or they did? Restart from today. That’s human, and the count is for you.</p> : null}
+          <p className="text-sm">
+            <Link href="/dojo/ex-reached-out" className="link">
+              Your ex just messaged you? Work out what to say
+            </Link>
+          </p>
         </section>
       </div>
 

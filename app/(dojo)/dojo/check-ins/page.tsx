@@ -31,6 +31,15 @@ export default async function CheckinsPage({ searchParams }: { searchParams: Pro
       {!access.allowed ? <p className="rounded-xl bg-clay-soft px-4 py-3">Your membership has ended: you can read and download everything here, but not send new check-ins.</p> : null}
       <MoodChart points={series} />
       {access.allowed ? <ContactForm today={todayIn(user.timeZone)} askLessons={askLessons} /> : null}
+      {access.allowed ? (
+        <p className="text-sm">
+          Your ex reached out and you’re not sure how to answer?{" "}
+          <Link href="/dojo/ex-reached-out" className="link">
+            Think it through here
+          </Link>
+          .
+        </p>
+      ) : null}
       {list.length === 0 ? (
         <p className="text-muted">No check-ins yet. The first one can be a single line.</p>
       ) : (
