@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/limits";
 import { publicPolicy } from "./lib/security/csp";
@@ -21,6 +22,8 @@ const config: NextConfig = {
   ...(process.env.BUILD_STANDALONE === "1" ? { output: "standalone" as const } : {}),
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
+  // Next's page cache, with invalidations shared between instances through PostgreSQL.
+  cacheHandler: path.resolve("lib/cache/page-cache-handler.mjs"),
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   // The front door's pages are served from the page cache; an address that carries state goes to

@@ -127,6 +127,17 @@ async function main() {
   const { token } = (await quizRes.json()) as { token: string };
   if (!token) throw new Error(`the quiz API answered ${quizRes.status} without a token`);
 
+  // The front door, served from the page cache: Lighthouse audits these beside the static
+  // control, and the throughput section holds each (and /quiz) to 5× the trivial page.
+  const [article] = await db<{ slug: string }[]>`select slug from articles where status = 'published' order by published_at limit 1`;
+  if (!article) throw new Error("no published article (the seed adds the first one)");
+  const publicPages = [
+    { label: "/pricing", path: "/pricing", lighthouse: true },
+    { label: "/articles", path: "/articles", lighthouse: false },
+    { label: "article page", path: `/articles/${article.slug}`, lighthouse: true },
+    { label: "/newsletter/archive", path: "/newsletter/archive", lighthouse: false },
+  ];
+
   const sections: SectionResult[] = [];
   await section(
     "Public pages",
@@ -144,7 +155,7 @@ async function main() {
           { label: "/", path: "/" },
           { label: "/quiz", path: "/quiz" },
           { label: "result page", path: `/quiz/result/${token}`, lighthouse: !smoke },
-          { label: "/pricing", path: "/pricing", lighthouse: !smoke },
+          ...publicPages.map((p) => ({ ...p, lighthouse: p.lighthouse && !smoke })),
         ],
         admin: admin!,
         databaseName: database!.name,
@@ -168,6 +179,7 @@ async function main() {
         connections: config.connections,
         rounds: smoke ? 1 : 5,
         phase: rss.phase,
+        publicPages: [{ label: "/quiz", path: "/quiz" }, ...publicPages].map(({ label, path }) => ({ label, path })),
       }),
     sections,
   );

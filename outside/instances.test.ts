@@ -121,11 +121,21 @@ describe.runIf(enginesToTest().includes("postgres"))("two instances and two work
     expect(Number(row?.n)).toBe(1);
   });
 
-  it("sends a 10,000-reader newsletter once per reader across two workers, one of them stopped with SIGTERM halfway", async () => {
+  it("sends a 10,000-reader newsletter once per reader across two workers, one of them stopped with SIGTERM halfway, and both instances list it at once", async () => {
     const coach = ctx.world.browser("admin", url(1));
     const subject = `One letter each ${randomUUID().slice(0, 8)}`;
+    // The public archive is served from each instance's page cache: fill both caches first.
+    const visitor = (i: number) => ctx.world.browser("anonymous", url(i));
+    for (const i of [0, 1]) {
+      await visitor(i).get("/newsletter/archive");
+      const cached = await visitor(i).get("/newsletter/archive");
+      expect(cached.headers.get("x-nextjs-cache")).toBe("HIT");
+      expect(cached.text).not.toContain(subject);
+    }
     const send = await sendIssueNow(coach, ctx.world.issueId, subject, "Reply briefly and kindly, then go back to your own day.");
     expect(send.status, send.text.slice(0, 300)).toBeLessThan(400);
+    // Sent through instance 1, listed on instance 0 at once too (not after the page's minute is up).
+    await until("the other instance's archive to list the letter", async () => (await visitor(0).get("/newsletter/archive")).text.includes(subject), 3_000);
     const letters = async () => (await receivedLetters(ctx.stack.sinkUrl)).filter((m) => m.subject === subject);
     await until("a third of the letters", async () => (await letters()).length >= READERS / 3, 120_000);
     // A deploy stops one worker: it finishes what it holds within WORKER_STOP_SECONDS and exits cleanly; the other carries on.

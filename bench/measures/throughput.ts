@@ -79,6 +79,8 @@ export interface ThroughputInput {
   /** The measured seconds per route are split into this many rounds, routes in turn. */
   rounds: number;
   phase: (name: string) => void;
+  /** The public pages served from the page cache (or prerendered), by label and path. */
+  publicPages: { label: string; path: string }[];
 }
 
 export async function measureThroughput(input: ThroughputInput): Promise<SectionResult> {
@@ -111,10 +113,17 @@ export async function measureThroughput(input: ThroughputInput): Promise<Section
       requests: [{ method: "POST", setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
     },
   };
+  for (const page of input.publicPages) {
+    targets[page.label] = { url: input.appUrl + page.path };
+    // A cached page that answered with an error would be measured as fast: make sure it is the page.
+    const res = await fetch(input.appUrl + page.path, { redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`the public page ${page.path} answered ${res.status}`);
+  }
   // Warm every app route before measuring any: most of a request's code (the framework's
   // routing and rendering) is shared, so a route measured first would otherwise run on
   // colder JIT code than the ones after it, and the ratios would depend on the order.
-  const appTargets = ["dynamic", "lesson", "quizApi"];
+  const appTargets = ["dynamic", "lesson", "quizApi", ...input.publicPages.map((p) => p.label)];
   input.phase("load:warm-up");
   for (let pass = 0; pass < 2; pass++) {
     for (const name of appTargets) await run(targets[name]!, input.connections, input.warmupSeconds, input.serverPid);
@@ -195,6 +204,25 @@ export async function measureThroughput(input: ThroughputInput): Promise<Section
     },
     { what: "quiz API: errors", raw: quiz.errors + quiz.non2xx, target: "0", holds: clean(quiz), correctness: true, note: `${quiz.requests} requests, ${codes(quiz)}` },
   ];
+  // The front door: each public page from the page cache (or prerendered) at least five times the
+  // trivial page, which renders something per request.
+  for (const page of input.publicPages) {
+    const r = results[page.label]!;
+    checks.push(
+      {
+        what: `${page.label}: requests/s`,
+        raw: round(r.rps, 0),
+        unit: "req/s",
+        control: round(dyn.rps, 0),
+        controlName: "trivial",
+        ratio: round(r.rps / dyn.rps, 2),
+        target: "≥ 5× trivial",
+        holds: r.rps >= 5 * dyn.rps,
+        note: `p50 ${r.p50} ms, p99 ${r.p99} ms; ${cpuNote(r)}`,
+      },
+      { what: `${page.label}: errors`, raw: r.errors + r.non2xx, target: "0", holds: clean(r), correctness: true, note: `${r.requests} requests, ${codes(r)}` },
+    );
+  }
   // The control page itself must be clean, or the ratios mean nothing.
   const dynamicErrors = results.dynamic!.errors + results.dynamic!.non2xx;
   if (dynamicErrors > 0) checks.push({ what: "trivial dynamic page: errors", raw: dynamicErrors, target: "0", holds: false, correctness: true });
