@@ -12,7 +12,6 @@ export const metadata: Metadata = {
   title: "My ex reached out: what do I say?",
   description: "Three quick questions about the message and your situation, then brief, kind replies you could send, and what to leave out.",
   robots: { index: true, follow: true },
-  referrer: "no-referrer",
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;

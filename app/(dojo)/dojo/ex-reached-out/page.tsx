@@ -12,7 +12,7 @@ import { LogContactButton } from "./log-contact-button";
 import { ReplyWorkspace } from "./reply-workspace";
 import { SavedMessages } from "./saved-messages";
 
-export const metadata: Metadata = { title: "My ex reached out", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "My ex reached out", robots: { index: false } };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
