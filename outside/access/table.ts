@@ -76,7 +76,7 @@ export const pages: Record<string, Row> = {
   "/dojo/search": dojo,
   "/dojo/ex-reached-out": dojo,
   "/dojo/lessons/[slug]": dojo,
-  "/dojo/letters/[slug]": { ...dojo, memberA: notFound, memberB: notFound }, // the world has no letter that went out
+  "/dojo/letters/[slug]": { ...everyone(notFound), anonymous: toSignIn }, // the world has no letter that went out
   "/dojo/check-ins": signedIn,
   "/dojo/check-ins/new": signedIn,
   "/dojo/check-ins/export": signedIn,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCoach } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { archivePath } from "@/lib/newsletter/archive";
+import { archivePath, memberLetterPath } from "@/lib/newsletter/archive";
 import { AUDIENCE_LABELS } from "@/lib/newsletter/audience";
 import { audienceSizes, getIssue } from "@/lib/newsletter/issues";
 import { getIssueProgress } from "@/lib/newsletter/progress";
@@ -73,9 +73,10 @@ export default async function IssuePage({ params, searchParams }: Props) {
           {issue.startedAt ? ` · started ${formatInZone(issue.startedAt, coach.timeZone)}` : ""}
         </p>
         <p>
-          <Link href={archivePath(issue)} className="link">
+          {/* A plain link: the Dojo page has its own (nonce) policy. */}
+          <a href={issue.visibility === "public" ? archivePath(issue) : memberLetterPath(issue)} className="link">
             See it in the archive
-          </Link>
+          </a>
         </p>
       </header>
       {progress ? <IssueProgress issueId={issue.id} initial={progress} /> : null}
