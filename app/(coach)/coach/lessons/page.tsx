@@ -20,7 +20,7 @@ export default async function CoachLessonsPage() {
             <h2 id={`module-${m.id}`} className="font-serif text-xl font-semibold">
               {m.title}
             </h2>
-            <p className="text-sm text-muted">{m.releaseAnchor === "no_contact" ? "Days count from each member’s no-contact start (their Dojo start until they set one)." : "Days count from the day each member joined."}</p>
+            {m.releaseAnchor === "no_contact" ? <p className="text-sm text-muted">Days count from each member’s no-contact start (from their first Dojo day until they set one).</p> : null}
           </div>
           <ModuleAnchorForm key={m.releaseAnchor} moduleId={m.id} moduleTitle={m.title} anchor={m.releaseAnchor} />
           <LessonOrder key={m.lessons.map((l) => l.id).join(",")} moduleId={m.id} items={m.lessons} anchor={m.releaseAnchor} />
