@@ -13,11 +13,11 @@ export function ContactForm({ today, askLessons = false }: { today: string; askL
       <fieldset className="space-y-2">
         <legend className="font-semibold">Log contact</legend>
         <label className="flex items-center gap-3">
-          <input type="radio" name="kind" value="ex_reached_out" defaultChecked className="size-5 accent-brand" />
+          <input type="radio" name="kind" value="ex_reached_out" defaultChecked={state.values?.kind !== "i_reached_out"} className="size-5 accent-brand" />
           My ex reached out
         </label>
         <label className="flex items-center gap-3">
-          <input type="radio" name="kind" value="i_reached_out" className="size-5 accent-brand" />I reached out
+          <input type="radio" name="kind" value="i_reached_out" defaultChecked={state.values?.kind === "i_reached_out"} className="size-5 accent-brand" />I reached out
         </label>
       </fieldset>
       <div className="flex flex-wrap items-end gap-3">
@@ -29,7 +29,7 @@ export function ContactForm({ today, askLessons = false }: { today: string; askL
           <FieldError state={state} name="onDate" inputId="onDate" />
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="restart" value="yes" className="size-4 accent-brand" />
+          <input type="checkbox" name="restart" value="yes" defaultChecked={state.values?.restart === "yes"} className="size-4 accent-brand" />
           Restart my no-contact count from that day
         </label>
         {askLessons ? (
