@@ -8,7 +8,12 @@ export function SiteFooter() {
           Breakup Dojo offers coaching, not therapy or medical advice. If you are in danger or thinking about harming
           yourself, please <Link href="/help" className="link">get help now</Link>.
         </p>
-        <p>No tracking, no ads. The free plan asks for no email.</p>
+        <p>
+          <Link href="/articles" className="link">
+            Articles
+          </Link>{" "}
+          · No tracking, no ads. The free plan asks for no email.
+        </p>
       </div>
     </footer>
   );

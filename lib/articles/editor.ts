@@ -48,7 +48,8 @@ export async function createArticle(actor: CurrentUser, input: unknown): Promise
   if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const base = slugify(parsed.data.title);
+    // slugify() falls back to "lesson" for a title with no letters or digits.
+    const base = /[a-z0-9]/i.test(parsed.data.title.normalize("NFKD")) ? slugify(parsed.data.title) : "article";
     let slug = base;
     for (let n = 2; !(await slugIsFree(tx, slug)); n++) slug = `${base}-${n}`;
     const [row] = await tx.insert(articles).values({ title: parsed.data.title, slug, bodyMd: "", status: "draft" }).returning({ id: articles.id });

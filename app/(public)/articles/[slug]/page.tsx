@@ -18,11 +18,12 @@ export function generateStaticParams(): { slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await cachedPublishedArticle((await params).slug);
-  if (found.kind !== "article") return { title: "Article not found" };
+  const metadataBase = new URL(env().APP_URL);
+  if (found.kind !== "article") return { metadataBase, title: "Article not found" };
   const { article } = found;
-  const url = new URL(`/articles/${article.slug}`, env().APP_URL).toString();
+  const url = new URL(`/articles/${article.slug}`, metadataBase).toString();
   return {
-    metadataBase: new URL(env().APP_URL),
+    metadataBase,
     title: article.title,
     description: article.summary,
     alternates: { canonical: url },
