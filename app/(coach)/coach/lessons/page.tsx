@@ -22,7 +22,7 @@ export default async function CoachLessonsPage() {
             </h2>
             {m.releaseAnchor === "no_contact" ? <p className="text-sm text-muted">Days count from each member’s no-contact start (from their first Dojo day until they set one).</p> : null}
           </div>
-          <ModuleAnchorForm key={m.releaseAnchor} moduleId={m.id} moduleTitle={m.title} anchor={m.releaseAnchor} />
+          <ModuleAnchorForm moduleId={m.id} moduleTitle={m.title} anchor={m.releaseAnchor} />
           <LessonOrder key={m.lessons.map((l) => l.id).join(",")} moduleId={m.id} items={m.lessons} anchor={m.releaseAnchor} />
           <NewLessonForm moduleId={m.id} moduleTitle={m.title} />
         </section>
