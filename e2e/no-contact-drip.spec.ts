@@ -34,7 +34,7 @@ test("a coach makes a module count from no contact; a member's lessons follow th
   await coach.getByLabel("New module title").fill(moduleTitle);
   await coach.getByRole("button", { name: "Add module" }).click();
   const section = coach.getByRole("region", { name: moduleTitle });
-  await section.getByLabel(`Lessons in ${moduleTitle} count their days from`).selectOption({ label: "the member’s no-contact start" });
+  await section.getByLabel(`Lessons in ${moduleTitle} count days from each member’s`).selectOption({ label: "no-contact start" });
   await section.getByRole("button", { name: "Save" }).click();
   await expect(section.getByText("Saved.")).toBeVisible();
   await addLesson(coach, moduleTitle, early, 7, "Wombat evenings are allowed to be dull.");

@@ -14,11 +14,11 @@ export function ModuleAnchorForm({ moduleId, moduleTitle, anchor }: { moduleId: 
       <input type="hidden" name="moduleId" value={moduleId} />
       <div className="flex min-w-0 flex-1 flex-col sm:flex-none">
         <label htmlFor={id} className="text-xs text-muted">
-          Lessons in {moduleTitle} count their days from
+          Lessons in {moduleTitle} count days from each member’s
         </label>
         <select id={id} name="releaseAnchor" defaultValue={state.values?.releaseAnchor ?? anchor} {...invalidProps(state, "releaseAnchor", id)} className="w-full rounded-lg border border-line bg-card px-2 py-1.5 text-ink">
-          <option value="start">the member’s first Dojo day</option>
-          <option value="no_contact">the member’s no-contact start</option>
+          <option value="start">first Dojo day</option>
+          <option value="no_contact">no-contact start</option>
         </select>
         <FieldError state={state} name="releaseAnchor" inputId={id} />
       </div>
