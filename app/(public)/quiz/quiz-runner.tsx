@@ -51,7 +51,11 @@ function describeAnswer(q: QuestionView, answers: Answers): string {
  * and the back button.
  */
 export function QuizRunner({ version, questions, initial, notice }: Props) {
-  const [state, setState] = useState(initial);
+  // In the browser the address is the truth: the prerendered /quiz only knows the first question,
+  // and Next's router may show it again for an address with answers (a back press into an entry
+  // made before a reload). resolveStep is pure, so on a page the server rendered for this very
+  // address, this is the same state it rendered.
+  const [state, setState] = useState(() => (typeof window === "undefined" ? initial : resolveStep(questions, new URLSearchParams(window.location.search))));
   const [submitting, setSubmitting] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
