@@ -14,7 +14,7 @@ async function addLesson(coach: Page, moduleTitle: string, title: string, day: n
   await section.getByLabel(`New lesson in ${moduleTitle}`).fill(title);
   await section.getByRole("button", { name: "Add lesson" }).click();
   await expect(coach).toHaveURL(/\/coach\/lessons\/\d+$/);
-  await coach.getByLabel("Opens on day (after the member starts)").fill(String(day));
+  await coach.getByLabel("Opens on day (of the member’s no contact)").fill(String(day));
   await coach.getByLabel("Status").selectOption({ label: "Published" });
   await coach.getByLabel("Lesson (Markdown)").fill(body);
   await coach.getByRole("button", { name: "Save" }).click();

@@ -92,13 +92,14 @@ export async function lessonForEditing(actor: CurrentUser, id: number) {
     where: eq(tables.lessons.id, id),
   });
   if (!lesson) return null;
+  const mod = await db.query.modules.findFirst({ columns: { releaseAnchor: true }, where: eq(tables.modules.id, lesson.moduleId) });
   const versions = await db.query.lessonVersions.findMany({
     columns: { id: true, title: true, savedAt: true },
     where: eq(tables.lessonVersions.lessonId, id),
     orderBy: desc(tables.lessonVersions.savedAt),
     limit: 20,
   });
-  return { lesson, versions };
+  return { lesson: { ...lesson, releaseAnchor: mod?.releaseAnchor ?? "start" }, versions };
 }
 export type LessonForEditing = NonNullable<Awaited<ReturnType<typeof lessonForEditing>>>;
 

@@ -9,7 +9,7 @@ import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { exportMyData } from "@/lib/account/data";
 import { logContactEvent } from "@/lib/checkins/member";
-import { createLesson, createModule, listCurriculum, saveLesson, setModuleAnchor } from "./editor";
+import { createLesson, createModule, lessonForEditing, listCurriculum, saveLesson, setModuleAnchor } from "./editor";
 import { dojoOverview, lessonForReader, searchLessons, setLessonDone, setNoContactStart } from "./member";
 
 const at = (iso: string) => new Date(iso);
@@ -63,6 +63,7 @@ describe.each(testDatabases())("the no-contact drip on $kind", (target) => {
   it("shows the coach each module's anchor, and refuses a bad one without changing anything", async () => {
     const anchors = (await listCurriculum(coach)).map((m) => m.releaseAnchor);
     expect(anchors).toEqual(["start", "no_contact", "no_contact"]);
+    expect((await lessonForEditing(coach, lessonIds["day-three"]!))?.lesson.releaseAnchor).toBe("no_contact"); // the editor says what day N counts from
     const bad = await setModuleAnchor(coach, { moduleId: moduleIds.space, releaseAnchor: "whenever" });
     expect(bad.ok).toBe(false);
     expect(await setModuleAnchor(coach, { moduleId: 999_999, releaseAnchor: "start" })).toEqual({ ok: false, error: "That module no longer exists." });

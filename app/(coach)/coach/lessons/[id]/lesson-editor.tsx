@@ -31,7 +31,7 @@ export function LessonEditor({ lesson }: { lesson: LessonForEditing["lesson"] })
           state={state}
           help="Stays the same when you change the title. If you change it, the old address keeps working."
         />
-        <EditorInput id="offset" name="releaseOffsetDays" label="Opens on day (after the member starts)" type="number" min={0} max={730} value={offset} onChange={setOffset} state={state} />
+        <EditorInput id="offset" name="releaseOffsetDays" label={lesson.releaseAnchor === "no_contact" ? "Opens on day (of the member’s no contact)" : "Opens on day (after the member starts)"} type="number" min={0} max={730} value={offset} onChange={setOffset} state={state} />
         <div>
           <label htmlFor="status" className="text-sm font-medium">
             Status
