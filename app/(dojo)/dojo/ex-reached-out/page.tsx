@@ -92,16 +92,12 @@ export default async function MemberExReachedOut({ searchParams }: { searchParam
   const loggedToday = log.some((e) => e.kind === "ex_reached_out" && e.onDate === today);
   return (
     <div className="space-y-10">
-      <header className="space-y-3">
-        <p className="text-sm font-semibold uppercase tracking-wide text-clay">My ex reached out</p>
-        <h1 className="font-serif text-3xl font-semibold leading-tight">{state.advice.kind === "safety" ? "First, let’s make sure you’re safe" : "Here’s how you could answer"}</h1>
-        <p className="text-sm">
-          <a href={exFlowHref(BASE, state.pairs, state.advice.kind === "safety" && state.answers.kind === "threat" ? "kind" : "details")} className="link">
-            Change my answers
-          </a>
-        </p>
-      </header>
-      <ReplyWorkspace advice={state.advice} safety={advise(def, { kind: "threat" })} pairs={state.pairs}>
+      <ReplyWorkspace
+        advice={state.advice}
+        safety={advise(def, { kind: "threat" })}
+        pairs={state.pairs}
+        changeHref={exFlowHref(BASE, state.pairs, state.advice.kind === "safety" && state.answers.kind === "threat" ? "kind" : "details")}
+      >
         <section aria-labelledby="log-today" className="space-y-2 rounded-2xl border border-line bg-card p-5">
           <h2 id="log-today" className="font-serif text-xl font-semibold">
             Keep track

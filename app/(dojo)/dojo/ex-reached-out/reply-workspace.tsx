@@ -12,12 +12,21 @@ import { readMessageAction } from "./actions";
  * think it through. The words go by POST only and are kept only if "save" is
  * ticked; if they sound threatening, the drafts give way to safety.
  */
-export function ReplyWorkspace({ advice, safety, pairs, children }: { advice: ExAdvice; safety: ExAdvice; pairs: [string, string][]; children?: ReactNode }) {
+export function ReplyWorkspace({ advice, safety, pairs, changeHref, children }: { advice: ExAdvice; safety: ExAdvice; pairs: [string, string][]; changeHref: string; children?: ReactNode }) {
   const [state, action, pending] = useActionState(readMessageAction, idle);
   const shown = state.data?.danger ? safety : advice;
   const message = state.values?.message ?? state.data?.message ?? "";
   return (
     <div className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm font-semibold uppercase tracking-wide text-clay">My ex reached out</p>
+        <h1 className="font-serif text-3xl font-semibold leading-tight">{shown.kind === "safety" ? "First, let’s make sure you’re safe" : "Here’s how you could answer"}</h1>
+        <p className="text-sm">
+          <a href={changeHref} className="link">
+            Change my answers
+          </a>
+        </p>
+      </header>
       {state.data?.danger ? (
         <p role="alert" className="rounded-xl bg-alert-soft px-4 py-3 font-medium text-alert">
           Some of the words in their message sound threatening or frightening, so we’ve put your safety first and taken the reply drafts away.
