@@ -92,7 +92,10 @@ test("a reader finds the article, and the pages, feed, sitemap and share card ar
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${FIRST}$`));
   await noViolations(page);
 
-  const image = await page.request.get((await page.locator('meta[property="og:image"]').getAttribute("content")) ?? "");
+  // The share card is addressed from APP_URL (here the same origin), not a host Next guesses.
+  const imageUrl = (await page.locator('meta[property="og:image"]').getAttribute("content")) ?? "";
+  expect(new URL(imageUrl).origin).toBe(new URL(page.url()).origin);
+  const image = await page.request.get(imageUrl);
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
 

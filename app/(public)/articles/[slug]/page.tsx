@@ -18,12 +18,10 @@ export function generateStaticParams(): { slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await cachedPublishedArticle((await params).slug);
-  const metadataBase = new URL(env().APP_URL);
-  if (found.kind !== "article") return { metadataBase, title: "Article not found" };
+  if (found.kind !== "article") return { title: "Article not found" };
   const { article } = found;
-  const url = new URL(`/articles/${article.slug}`, metadataBase).toString();
+  const url = new URL(`/articles/${article.slug}`, env().APP_URL).toString();
   return {
-    metadataBase,
     title: article.title,
     description: article.summary,
     alternates: { canonical: url },
