@@ -17,9 +17,12 @@ async function addLesson(coach: Page, moduleTitle: string, title: string, day: n
   await coach.getByLabel("Opens on day (of the member’s no contact)").fill(String(day));
   await coach.getByLabel("Status").selectOption({ label: "Published" });
   await coach.getByLabel("Lesson (Markdown)").fill(body);
+  // The editor starts afresh once saved (keyed by its save time), so wait for the save itself.
+  const saved = coach.waitForResponse((r) => r.request().method() === "POST" && /\/coach\/lessons\/\d+$/.test(r.url()));
   await coach.getByRole("button", { name: "Save" }).click();
-  await expect(coach.getByText("Saved.", { exact: true })).toBeVisible();
+  expect((await saved).ok()).toBe(true);
   await coach.goto("/coach/lessons");
+  await expect(coach.getByRole("region", { name: moduleTitle }).getByRole("listitem").filter({ hasText: title })).toContainText("Published");
 }
 
 test("a coach makes a module count from no contact; a member's lessons follow their no-contact start, and a restart keeps what was open", async ({ page, browser }) => {
