@@ -136,6 +136,10 @@ describe.each(testDatabases())("articles on $kind", (target) => {
     expect(bad).toMatchObject({ ok: false, fieldErrors: { title: "Give the article a title.", slug: expect.stringMatching(/lower-case letters/) } });
     expect(await saveArticle(coach, id, fields({ title: "Careful", slug: "careful", bodyMd: ":::flowchart nowhere" }))).toMatchObject({ ok: false, fieldErrors: { bodyMd: expect.stringMatching(/decision tree/) } });
     expect(await saveArticle(coach, id, fields({ title: "Careful", slug: "careful", summary: "" }))).toMatchObject({ ok: false, fieldErrors: { summary: expect.any(String) } });
+    // /articles/index is the list: no article may take that address, by hand or from its title.
+    expect(await saveArticle(coach, id, fields({ title: "Careful", slug: "index" }))).toMatchObject({ ok: false, fieldErrors: { slug: expect.stringMatching(/taken by the site/) } });
+    const indexTitled = await createArticle(coach, { title: "Index" });
+    expect(indexTitled.ok && (await articleForEditing(coach, indexTitled.id))?.slug).toBe("index-2");
     expect(await handle.db.query.articles.findFirst({ where: eq(articles.id, id) })).toEqual(before);
     expect(await saveArticle(coach, 999_999, fields())).toEqual({ ok: false, error: "This article no longer exists." });
   });

@@ -51,7 +51,7 @@ export async function createArticle(actor: CurrentUser, input: unknown): Promise
     // slugify() falls back to "lesson" for a title with no letters or digits.
     const base = /[a-z0-9]/i.test(parsed.data.title.normalize("NFKD")) ? slugify(parsed.data.title) : "article";
     let slug = base;
-    for (let n = 2; !(await slugIsFree(tx, slug)); n++) slug = `${base}-${n}`;
+    for (let n = 2; RESERVED_SLUGS.includes(slug) || !(await slugIsFree(tx, slug)); n++) slug = `${base}-${n}`;
     const [row] = await tx.insert(articles).values({ title: parsed.data.title, slug, bodyMd: "", status: "draft" }).returning({ id: articles.id });
     if (!row) throw new Error("the new article was not stored");
     return { ok: true as const, id: row.id };
@@ -82,6 +82,8 @@ export async function listArticleVersions(actor: CurrentUser, articleId: number)
   });
 }
 
+const RESERVED_SLUGS = ["index"];
+
 export const articleInput = z.object({
   title: z.string().trim().min(2, "Give the article a title.").max(150, "Keep the title under 150 characters."),
   slug: z
@@ -90,7 +92,9 @@ export const articleInput = z.object({
     .toLowerCase()
     .min(1, "Give the article an address.")
     .max(80, "Keep the address under 80 characters.")
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "The address may use lower-case letters, numbers and single dashes."),
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "The address may use lower-case letters, numbers and single dashes.")
+    // /articles/index is the list itself (see app/(public)/articles/index).
+    .refine((slug) => !RESERVED_SLUGS.includes(slug), "That address is taken by the site itself: choose another."),
   summary: z.string().trim().max(300, "Keep the summary to one or two sentences (300 characters at most)."),
   bodyMd: z
     .string()

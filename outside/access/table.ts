@@ -53,7 +53,7 @@ export const pages: Record<string, Row> = {
   "/newsletter/confirm": everyone(ok),
   "/newsletter/manage": everyone(ok),
   "/newsletter/unsubscribe": everyone(toManage),
-  "/articles": everyone(ok),
+  "/articles/index/[[...page]]": everyone(ok), // /articles (rewritten there)
   "/articles/[slug]": everyone(ok), // the seeded, published article
   "/articles/feed.xml": everyone(ok),
   "/dev/mailbox": everyone(notFound), // development only

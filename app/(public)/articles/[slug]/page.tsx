@@ -15,6 +15,8 @@ type Props = { params: Promise<{ slug: string }> };
 export function generateStaticParams(): { slug: string }[] {
   return [];
 }
+// At most a minute old even on an instance that missed a coach's save (see ARCHITECTURE.md).
+export const revalidate = 60;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await cachedPublishedArticle((await params).slug);

@@ -3,11 +3,18 @@ import Link from "next/link";
 import { NewsletterSignup } from "@/app/components/newsletter-signup";
 import { cachedPublishedArticles } from "@/lib/articles/public";
 import { env } from "@/lib/env";
-import { articleDate } from "./dates";
+import { notFound } from "next/navigation";
+import { articleDate } from "../../dates";
 
-// Rendered per request (a build has no database to read), from Next's data cache:
-// a view reads nothing from the database until a coach's save expires the "articles" tag.
-export const dynamic = "force-dynamic";
+// The /articles list (next.config.ts rewrites /articles here). Its own route with an optional
+// catch-all, so it can be served from the page cache like /pricing: rendered on the first visit
+// (never at build, which has no database), again when a coach's save expires the "articles"
+// tag or after a minute. "index" is therefore not an article address (lib/articles/editor.ts).
+export const revalidate = 60;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ page?: string[] }[]> {
+  return [];
+}
 
 const description = "Plain, practical writing about the weeks after a breakup: no contact, what to say when they text, and getting your footing back.";
 
@@ -21,7 +28,8 @@ export function generateMetadata(): Metadata {
   };
 }
 
-export default async function ArticlesPage() {
+export default async function ArticlesPage({ params }: { params: Promise<{ page?: string[] }> }) {
+  if ((await params).page?.length) notFound();
   const articles = await cachedPublishedArticles();
   return (
     <div className="space-y-10">
