@@ -92,6 +92,14 @@ test("a reader finds the article, and the pages, feed, sitemap and share card ar
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${FIRST}$`));
   await noViolations(page);
 
+  // The article ends with the first question of "my ex reached out", which carries on at /ex-reached-out.
+  const companion = page.getByRole("region", { name: "Did your ex just message you?" });
+  await companion.getByRole("radio", { name: "A friendly check-in, like “How are you doing?”" }).check();
+  await companion.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/ex-reached-out\?kind=check_in/);
+  await expect(page.getByRole("radio", { name: "No, I feel safe" })).toBeVisible();
+  await page.goBack();
+
   // The share card is addressed from APP_URL (here the same origin), not a host Next guesses.
   const imageUrl = (await page.locator('meta[property="og:image"]').getAttribute("content")) ?? "";
   expect(new URL(imageUrl).origin).toBe(new URL(page.url()).origin);

@@ -13,9 +13,9 @@ export function ExReachedOutStart() {
   return (
     <section aria-labelledby="ex-start-heading" className="space-y-4 rounded-2xl border border-line bg-card p-5">
       <div className="space-y-1">
-        <p id="ex-start-heading" className="font-serif text-xl font-semibold">
+        <h2 id="ex-start-heading" className="font-serif text-xl font-semibold">
           Did your ex just message you?
-        </p>
+        </h2>
         <p className="leading-relaxed text-muted">Answer three quick questions and get a few calm replies you could send, and what to leave out.</p>
       </div>
       <form method="get" action="/ex-reached-out" className="space-y-4">

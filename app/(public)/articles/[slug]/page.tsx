@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { QuizInvite } from "@/app/(public)/newsletter/archive/quiz-invite";
 import { DecisionTree } from "@/app/components/decision-tree";
+import { ExReachedOutStart } from "@/app/components/ex-reached-out-start";
 import { NewsletterSignup } from "@/app/components/newsletter-signup";
 import { cachedPublishedArticle } from "@/lib/articles/public";
 import { env } from "@/lib/env";
@@ -58,6 +59,7 @@ export default async function ArticlePage({ params }: Props) {
           <DecisionTree key={i} name={part.name} />
         ),
       )}
+      <ExReachedOutStart />
       <QuizInvite />
       <NewsletterSignup source="article" title="Get the next one by email" />
     </article>
