@@ -4,6 +4,7 @@ import { ExReplyAdvice } from "@/app/components/ex-reply-advice";
 import { DetailsStep, KindStep } from "@/app/components/ex-reply-questions";
 import { currentExDefinition } from "@/lib/ex-reply/definitions";
 import { exFlowHref, resolveExFlow } from "@/lib/ex-reply/flow";
+import { toSearchParams, type PageSearchParams } from "@/lib/http/search-params";
 
 // Public and anonymous: the answers live in the address, nothing is stored or
 // logged, and no database is touched, so the page stays cheap to serve.
@@ -14,20 +15,10 @@ export const metadata: Metadata = {
   robots: { index: true, follow: true },
 };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function toParams(sp: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(sp)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  return params;
-}
-
 const BASE = "/ex-reached-out";
 
-export default async function ExReachedOutPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const state = resolveExFlow(currentExDefinition, toParams(await searchParams));
+export default async function ExReachedOutPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const state = resolveExFlow(currentExDefinition, toSearchParams(await searchParams));
 
   if (state.step === "kind") {
     return (

@@ -11,26 +11,17 @@ import { formatDay, todayIn } from "@/lib/lessons/calendar";
 import { LogContactButton } from "./log-contact-button";
 import { ReplyWorkspace } from "./reply-workspace";
 import { SavedMessages } from "./saved-messages";
+import { toSearchParams, type PageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "My ex reached out", robots: { index: false } };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function toParams(sp: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(sp)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  return params;
-}
 
 const BASE = "/dojo/ex-reached-out";
 const contactLabel = { ex_reached_out: "They reached out", i_reached_out: "You reached out" } as const;
 
-export default async function MemberExReachedOut({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function MemberExReachedOut({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const { user } = await requireDojoAccess(BASE);
   const def = currentExDefinition;
-  const [state, saved, log, quizTies] = await Promise.all([searchParams.then((sp) => resolveExFlow(def, toParams(sp))), mySavedExMessages(user), myContactLog(user, 5), tiesFromQuiz(user)]);
+  const [state, saved, log, quizTies] = await Promise.all([searchParams.then((sp) => resolveExFlow(def, toSearchParams(sp))), mySavedExMessages(user), myContactLog(user, 5), tiesFromQuiz(user)]);
   const today = todayIn(user.timeZone);
 
   const footer = (

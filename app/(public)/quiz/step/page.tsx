@@ -4,6 +4,7 @@ import { resolveStep } from "@/lib/quiz/step-state";
 import { currentQuiz } from "@/lib/quiz/views";
 import { QuizRunner } from "../quiz-runner";
 import { log, reason } from "@/lib/log";
+import { toSearchParams, type PageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = {
   title: "Your free plan",
@@ -13,18 +14,8 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function toParams(sp: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(sp)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  return params;
-}
-
-export default async function QuizStepPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = toParams(await searchParams);
+export default async function QuizStepPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const params = toSearchParams(await searchParams);
   const { version, questions } = currentQuiz();
   const state = resolveStep(questions, params);
   if (state.answered) {

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/app/components/action-form";
 import { requireCoach } from "@/lib/auth/current-user";
 import { articleForEditing, listArticleVersions } from "@/lib/articles/editor";
 import { restoreArticleVersionAction } from "../actions";
 import { ArticleEditor } from "./article-editor";
+import { VersionList } from "@/app/components/version-list";
 
 export const metadata: Metadata = { title: "Edit article", robots: { index: false } };
-
-const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -39,31 +37,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         )}
       </p>
       <ArticleEditor key={article.updatedAt.toISOString()} article={article} />
-      <section aria-labelledby="versions" className="space-y-2">
-        <h2 id="versions" className="text-lg font-semibold">
-          Earlier versions
-        </h2>
-        {versions.length === 0 ? (
-          <p className="text-sm text-muted">Each save of a published article keeps the text it replaced here.</p>
-        ) : (
-          <ul className="divide-y divide-line rounded-2xl border border-line bg-card">
-            {versions.map((v) => (
-              <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                <span className="min-w-0 break-words">
-                  {v.title} <span className="text-sm text-muted">· saved {when(v.savedAt)} UTC</span>
-                </span>
-                <ActionForm action={restoreArticleVersionAction}>
-                  <input type="hidden" name="articleId" value={article.id} />
-                  <input type="hidden" name="versionId" value={v.id} />
-                  <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
-                    Restore
-                  </button>
-                </ActionForm>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <VersionList versions={versions} what="article" action={restoreArticleVersionAction} fields={{ articleId: article.id }} />
     </div>
   );
 }
