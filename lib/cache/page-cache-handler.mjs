@@ -23,6 +23,24 @@ const CATCH_UP_MS = 5_000;
 // Old rows only matter to an instance that missed the notification: an hour is plenty.
 const PRUNE_EVERY_MS = 10 * 60_000;
 
+// Pages under these paths are rendered per request for a signed-in person (proxy.ts gives them a
+// nonce): they are never in the page cache, so their revalidatePath calls (a check-in sent, a
+// lesson marked done) need not reach other instances. Keeps the check-in path free of a write.
+const PRIVATE_PATHS = ["/dojo", "/account", "/coach", "/billing", "/join"];
+const IMPLICIT_TAG = "_N_T_";
+
+/**
+ * The tags worth sharing: data tags (like "articles") and the implicit tags of paths that may be cached.
+ * @param {string[]} tags
+ */
+export function shareable(tags) {
+  return tags.filter((tag) => {
+    if (!tag.startsWith(IMPLICIT_TAG)) return true;
+    const path = tag.slice(IMPLICIT_TAG.length);
+    return !PRIVATE_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+  });
+}
+
 /** @param {"info" | "error"} level @param {string} msg @param {Record<string, unknown>} [fields] */
 function log(level, msg, fields = {}) {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
@@ -94,7 +112,7 @@ export default class PageCacheHandler extends DefaultHandler {
 
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
-    const list = (typeof tags === "string" ? [tags] : tags).filter((t) => typeof t === "string");
+    const list = shareable((typeof tags === "string" ? [tags] : tags).filter((t) => typeof t === "string"));
     if (!shared.sql || list.length === 0) return;
     try {
       const [row] = await shared.sql`
