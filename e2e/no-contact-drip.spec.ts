@@ -26,6 +26,7 @@ async function addLesson(coach: Page, moduleTitle: string, title: string, day: n
 }
 
 test("a coach makes a module count from no contact; a member's lessons follow their no-contact start, and a restart keeps what was open", async ({ page, browser }) => {
+  test.slow(); // a coach builds a module with two lessons, then a member joins and pays: two journeys in one test
   const stamp = Date.now();
   const moduleTitle = `Space, day by day ${stamp}`;
   const early = `Quiet evenings ${stamp}`;
