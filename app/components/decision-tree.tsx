@@ -1,16 +1,24 @@
+"use client";
+
 import { FLOWCHART_END, flowcharts, type Step } from "@/lib/articles/flowchart";
 
 // A decision tree as plain sections and links: each answer is an anchor to the
 // next step, so it works without JavaScript, by keyboard, and with Back. Where
 // the browser supports :has(), only the step in the address (or the first one)
 // shows; elsewhere every step shows, one after the other.
+//
+// A client component with no state, on purpose: its steps come from the
+// bundled flowchart data, so the server sends them once as HTML and the browser
+// keeps the data in a cached script. As a server component every step would
+// travel a second time in the page's React payload, and a cached page costs
+// the server in proportion to its bytes.
 const container =
   "space-y-4 [&:has(.tree-step:target)>.tree-step:not(:target)]:hidden [&:not(:has(.tree-step:target))>.tree-step:not(.tree-start)]:hidden";
 
 function StepView({ step, start }: { step: Step; start: string }) {
   const titleId = `${step.id}-title`;
   return (
-    <section id={step.id} aria-labelledby={titleId} className={`tree-step scroll-mt-6 rounded-2xl border-2 border-line bg-card p-5 ${step.id === start ? "tree-start" : ""}`}>
+    <section id={step.id} aria-labelledby={titleId} className={step.id === start ? "tree-step tree-start" : "tree-step"}>
       <h3 id={titleId} className="font-serif text-xl font-semibold">
         {step.title}
       </h3>
@@ -18,7 +26,7 @@ function StepView({ step, start }: { step: Step; start: string }) {
         <ul className="mt-4 flex flex-col gap-3">
           {step.answers.map((answer) => (
             <li key={answer.to + answer.label}>
-              <a href={`#${answer.to}`} className="btn-secondary w-full justify-start text-left sm:w-auto">
+              <a href={`#${answer.to}`} className="btn-secondary tree-answer">
                 {answer.label}
               </a>
             </li>

@@ -5,9 +5,6 @@ import type { Answers } from "@/lib/quiz/schema";
 // the address, so the flow works without JavaScript, and back and refresh keep
 // them. Nothing free-text is ever asked here (pasted words go by POST only).
 
-const optionRow =
-  "flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-card px-4 py-3 leading-snug has-[:checked]:border-brand has-[:checked]:bg-brand-soft";
-
 export function ExReplyQuestion({
   question: q,
   chosen,
@@ -44,7 +41,7 @@ export function ExReplyQuestion({
       ) : null}
       <div className="space-y-2">
         {q.options.map((o) => (
-          <label key={o.id} className={optionRow}>
+          <label key={o.id} className="option-row">
             <input
               type={q.kind === "single" ? "radio" : "checkbox"}
               name={q.id}

@@ -165,10 +165,7 @@ export function QuizRunner({ version, questions, initial, notice }: Props) {
             ) : (
               <div className="space-y-3">
                 {q.options.map((o) => (
-                  <label
-                    key={o.id}
-                    className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-card px-4 py-3 text-base leading-snug has-[:checked]:border-brand has-[:checked]:bg-brand-soft"
-                  >
+                  <label key={o.id} className="option-row">
                     <input
                       type={q.kind === "single" ? "radio" : "checkbox"}
                       name={q.id}
