@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCoach } from "@/lib/auth/current-user";
+import { routeId } from "@/lib/http/route-id";
 import { articleForEditing, listArticleVersions } from "@/lib/articles/editor";
 import { restoreArticleVersionAction } from "../actions";
 import { ArticleEditor } from "./article-editor";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Edit article", robots: { index: fals
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const coach = await requireCoach(`/coach/articles/${id}`);
-  const articleId = /^\d{1,9}$/.test(id) ? Number(id) : null;
+  const articleId = routeId(id);
   const [article, versions] = articleId ? await Promise.all([articleForEditing(coach, articleId), listArticleVersions(coach, articleId)]) : [null, []];
   if (!article) notFound();
   return (

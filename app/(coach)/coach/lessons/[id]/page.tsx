@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCoach } from "@/lib/auth/current-user";
+import { routeId } from "@/lib/http/route-id";
 import { lessonForEditing } from "@/lib/lessons/editor";
 import { restoreVersionAction } from "../actions";
 import { LessonEditor } from "./lesson-editor";
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: "Edit lesson", robots: { index: false
 export default async function EditLessonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const coach = await requireCoach(`/coach/lessons/${id}`);
-  const found = Number.isInteger(Number(id)) ? await lessonForEditing(coach, Number(id)) : null;
+  const lessonId = routeId(id);
+  const found = lessonId ? await lessonForEditing(coach, lessonId) : null;
   if (!found) notFound();
   const { lesson, versions } = found;
   return (

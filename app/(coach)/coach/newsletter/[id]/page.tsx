@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCoach } from "@/lib/auth/current-user";
+import { routeId } from "@/lib/http/route-id";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { archivePath, memberLetterPath } from "@/lib/newsletter/archive";
 import { AUDIENCE_LABELS } from "@/lib/newsletter/audience";
@@ -24,8 +25,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 export default async function IssuePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const coach = await requireCoach(`/coach/newsletter/${raw}`);
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  const issue = await getIssue(coach, id);
+  const id = routeId(raw);
+  const issue = id ? await getIssue(coach, id) : null;
   if (!issue) notFound();
   const { notice, error } = await searchParams;
   const back = (
