@@ -83,7 +83,8 @@ export const productInput = z.object({
     }),
   currency: z.enum(CURRENCIES, { error: "Pick one of the currencies listed." }),
   status: z.enum(["draft", "published"]),
-  bonusLessonIds: z.array(z.coerce.number().int().positive()).max(100).default([]),
+  /** A form sends a checkbox group as one value, several, or none. */
+  bonusLessonIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(100)),
 });
 
 /** Saves the product; publishing needs a description and at least one file, so nobody pays for nothing. */
@@ -142,19 +143,19 @@ export function cleanFileName(name: string, ext: string): string {
   return `${stem}.${ext}`;
 }
 
-export type UploadOutcome = { ok: true; fileId: number } | Refusal;
+export type UploadOutcome = { ok: true; fileId: number } | (Refusal & { code: "empty" | "size" | "type" | "not_found" });
 
 /** Stores an uploaded file for a product after checking its size and what it really is. */
 export async function addProductFile(actor: CurrentUser, productId: number, file: { name: string; bytes: Uint8Array }): Promise<UploadOutcome> {
   assertCoach(actor);
   const maxBytes = env().PRODUCT_FILE_MAX_MB * 1024 * 1024;
-  if (file.bytes.byteLength === 0) return { ok: false, error: "That file is empty. Pick the file again." };
-  if (file.bytes.byteLength > maxBytes) return { ok: false, error: `That file is larger than ${env().PRODUCT_FILE_MAX_MB} MB. Make it smaller, or split it into parts.` };
+  if (file.bytes.byteLength === 0) return { ok: false, code: "empty", error: "That file is empty. Pick the file again." };
+  if (file.bytes.byteLength > maxBytes) return { ok: false, code: "size", error: `That file is larger than ${env().PRODUCT_FILE_MAX_MB} MB. Make it smaller, or split it into parts.` };
   const kind = detectFileKind(file.bytes);
-  if (!kind) return { ok: false, error: "Only PDF and audio files (MP3, M4A, WAV, OGG) can be added. That file is neither." };
+  if (!kind) return { ok: false, code: "type", error: "Only PDF and audio files (MP3, M4A, WAV, OGG) can be added. That file is neither." };
   const db = await getDb();
   const product = await db.query.products.findFirst({ columns: { id: true }, where: eq(products.id, productId) });
-  if (!product) return { ok: false, error: "We couldn’t find that product." };
+  if (!product) return { ok: false, code: "not_found", error: "We couldn’t find that product." };
   const key = newStorageKey(kind.ext);
   await fileStore().put(key, file.bytes, kind.type);
   try {

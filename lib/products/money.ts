@@ -19,3 +19,9 @@ export function parsePrice(text: string): number | null {
 export function priceText(cents: number): string {
   return (cents / 100).toFixed(2);
 }
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

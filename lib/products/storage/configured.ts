@@ -28,3 +28,14 @@ export function setFileStoreForTests(store: FileStore | undefined): void {
 export function newStorageKey(extension: string): string {
   return `${randomUUID()}.${extension}`;
 }
+
+/** For the seed: writes a file under a fixed key unless it is there already (each start checks). */
+export async function putSeedFile(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  const store = fileStore();
+  const found = await store.get(key);
+  if (found) {
+    await found.body.cancel();
+    return;
+  }
+  await store.put(key, bytes, contentType);
+}
