@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb, tables } from "@/lib/db";
 import { authSecret, env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { renderMarkdownCached } from "@/lib/markdown/render";
 import { fileStore } from "./storage/configured";
 import { OWNING, type PurchaseStatus } from "./purchases";
 
@@ -197,4 +198,21 @@ export async function openDownload(actor: CurrentUser, query: URLSearchParams, n
     return { ok: false, reason: "limit" };
   }
   return { ok: true, body: stored.body, size: stored.size, fileName: row.fileName, contentType: row.contentType };
+}
+
+/**
+ * A bonus lesson, for a member who owns a product that includes it: read from the library,
+ * membership or not, whatever the Dojo's drip says (owning it is the key). Published lessons only.
+ */
+export async function bonusLessonFor(actor: CurrentUser, slug: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ title: lessons.title, bodyMd: lessons.bodyMd, exerciseMd: lessons.exerciseMd, product: purchases.productTitle })
+    .from(lessons)
+    .innerJoin(productLessons, eq(productLessons.lessonId, lessons.id))
+    .innerJoin(purchases, and(eq(purchases.productId, productLessons.productId), eq(purchases.userId, actor.id), inArray(purchases.status, OWNING)))
+    .where(and(eq(lessons.slug, slug), eq(lessons.status, "published")))
+    .limit(1);
+  if (!row) return null;
+  return { title: row.title, product: row.product, html: renderMarkdownCached(row.bodyMd), exerciseHtml: renderMarkdownCached(row.exerciseMd) };
 }

@@ -10,7 +10,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
-import { emailOutbox, productFiles, products, purchases, stripeEvents, users } from "@/db/schema";
+import { emailOutbox, lessons, productFiles, productLessons, products, purchases, stripeEvents, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { signatureHeader, startStripeEmulator, type StripeEmulator } from "@/dev/stripe-emulator/server";
 import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
@@ -18,7 +18,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { setStripeForTests } from "@/lib/billing/stripe";
 import { handleStripeWebhook } from "@/lib/billing/webhook";
 import { confirmProductCheckout, ownsProduct, startProductCheckout } from "./checkout";
-import { libraryFor, openDownload, signDownload } from "./library";
+import { bonusLessonFor, libraryFor, openDownload, signDownload } from "./library";
 import { oneTimeRevenue } from "./revenue";
 import { localFileStore } from "./storage/local";
 import { setFileStoreForTests } from "./storage/configured";
@@ -136,6 +136,21 @@ describe.each(testDatabases())("one-time products on $kind", (target) => {
 
     // Not charged twice: a second Checkout is refused while they own it.
     expect(await startProductCheckout(member, { slug: "test-workbook" })).toEqual({ ok: true, kind: "owned" });
+  });
+
+  it("bonus lessons open to owners only, membership or not, and close with a refund", async () => {
+    const [lesson] = await handle.db.select({ id: lessons.id, slug: lessons.slug }).from(lessons).where(eq(lessons.status, "published")).limit(1);
+    await handle.db.insert(productLessons).values({ productId, lessonId: lesson?.id ?? 0 });
+    const owner = await newMember();
+    const stranger = await newMember();
+    const pi = await buy(owner);
+    expect((await libraryFor(owner))[0]?.bonusLessons).toEqual([{ slug: lesson?.slug, title: expect.any(String) }]);
+    expect(await bonusLessonFor(owner, lesson?.slug ?? "")).toMatchObject({ product: "The no-contact workbook", html: expect.stringContaining("<") });
+    expect(await bonusLessonFor(stranger, lesson?.slug ?? "")).toBeNull();
+    await emulator.refund(pi);
+    await settled();
+    expect(await bonusLessonFor(owner, lesson?.slug ?? "")).toBeNull();
+    await handle.db.delete(productLessons).where(eq(productLessons.productId, productId));
   });
 
   it("a declined card buys nothing", async () => {

@@ -79,6 +79,8 @@ export const pages: Record<string, Row> = {
   "/account/billing": signedIn,
   "/account/export": signedIn,
   "/account/library": signedIn,
+  // Nobody in the world owns a product that includes the lesson: not found, like any record not yours.
+  "/account/library/lessons/[slug]": { ...everyone(notFound), anonymous: toSignIn },
   // Without a signed link's fields: back to the library, which says the link isn't valid.
   "/account/library/download": { ...everyone({ redirect: /^\/account\/library\?notice=invalid/ }), anonymous: toSignIn },
   "/dojo": dojo,

@@ -117,11 +117,11 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
               ) : null}
               {item.bonusLessons.length > 0 ? (
                 <div className="space-y-1">
-                  <p className="text-sm font-medium">Bonus lessons in the Dojo</p>
+                  <p className="text-sm font-medium">Bonus lessons</p>
                   <ul className="list-disc pl-5">
                     {item.bonusLessons.map((l) => (
                       <li key={l.slug}>
-                        <a href={`/dojo/lessons/${l.slug}`} className="link">
+                        <a href={`/account/library/lessons/${l.slug}`} className="link">
                           {l.title}
                         </a>
                       </li>
