@@ -70,17 +70,15 @@ export const productInput = z.object({
   title: z.string().trim().min(2, "Give the product a title.").max(120, "Keep the title under 120 characters."),
   summary: z.string().trim().max(300, "Keep the summary under 300 characters."),
   descriptionMd: z.string().max(50_000, "The description is too long (50,000 characters at most)."),
-  price: z
-    .string()
-    .trim()
-    .transform((text, ctx) => {
-      const cents = parsePrice(text);
-      if (cents === null || cents < 100) {
-        ctx.addIssue({ code: "custom", message: "Enter a price of at least 1.00, such as 24 or 24.50." });
-        return z.NEVER;
-      }
-      return cents;
-    }),
+  /** The price as typed ("24.50"), or already in cents when the action layer parsed it first. */
+  price: z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const cents = typeof value === "number" ? value : parsePrice(value);
+    if (cents === null || !Number.isSafeInteger(cents) || cents < 100 || cents > 99_999_999) {
+      ctx.addIssue({ code: "custom", message: "Enter a price of at least 1.00, such as 24 or 24.50." });
+      return z.NEVER;
+    }
+    return cents;
+  }),
   currency: z.enum(CURRENCIES, { error: "Pick one of the currencies listed." }),
   status: z.enum(["draft", "published"]),
   /** A form sends a checkbox group as one value, several, or none. */

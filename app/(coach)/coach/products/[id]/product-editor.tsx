@@ -60,7 +60,7 @@ export function ProductEditor({ editing }: { editing: ProductForEditing }) {
         <MarkdownHtml source={description} />
       </MarkdownWorkspace>
       <fieldset className="space-y-2 rounded-2xl border border-line bg-card p-4">
-        <legend className="px-1 text-sm font-medium">Bonus lessons (owning this product opens them in the Dojo)</legend>
+        <legend className="px-1 text-sm font-medium">Bonus lessons (buyers read them from their library, membership or not)</legend>
         {editing.lessons.length === 0 ? <p className="text-sm text-muted">There are no lessons yet.</p> : null}
         <div className="grid gap-1 sm:grid-cols-2">
           {editing.lessons.map((l) => (
