@@ -146,12 +146,18 @@ export class StripeApi {
       route("GET", "/v1/payment_intents/:id", (call, [id = ""]) =>
         this.retrieve(call, this.found(this.store.paymentIntents.get(id), "payment_intent", id)),
       ),
-      route("GET", "/v1/charges", (call) => this.listCharges(call)),
+      route("GET", "/v1/charges", (call) =>
+        this.listPayments(call, KNOWN.chargeList, this.store.charges.values(), "/v1/charges", { customer: (c) => c.customer, payment_intent: (c) => c.payment_intent }),
+      ),
       route("GET", "/v1/charges/:id", (call, [id = ""]) => this.retrieve(call, this.billing.charge(id))),
       route("POST", "/v1/refunds", (call) => this.createRefund(call)),
-      route("GET", "/v1/refunds", (call) => this.listRefunds(call)),
+      route("GET", "/v1/refunds", (call) =>
+        this.listPayments(call, KNOWN.refundList, this.store.refunds.values(), "/v1/refunds", { charge: (r) => r.charge, payment_intent: (r) => r.payment_intent }),
+      ),
       route("GET", "/v1/refunds/:id", (call, [id = ""]) => this.retrieve(call, this.found(this.store.refunds.get(id), "refund", id))),
-      route("GET", "/v1/disputes", (call) => this.listDisputes(call)),
+      route("GET", "/v1/disputes", (call) =>
+        this.listPayments(call, KNOWN.disputeList, this.store.disputes.values(), "/v1/disputes", { charge: (d) => d.charge, payment_intent: (d) => d.payment_intent }),
+      ),
       route("GET", "/v1/disputes/:id", (call, [id = ""]) => this.retrieve(call, this.found(this.store.disputes.get(id), "dispute", id))),
       route("GET", "/v1/events", (call) => this.listEvents(call)),
       route("GET", "/v1/events/:id", (call, [id = ""]) => this.retrieve(call, this.found(this.events.get(id), "event", id))),
@@ -398,40 +404,20 @@ export class StripeApi {
     return this.respond(refund, body);
   }
 
-  private listCharges(call: Call): JsonObject {
+  /** A payment list (charges, refunds, disputes) filtered by the ids Stripe lets each be listed by. */
+  private listPayments<T extends { id: string; created: number }>(
+    call: Call,
+    known: readonly string[],
+    items: Iterable<T>,
+    url: string,
+    filters: Record<string, (item: T) => unknown>,
+  ): JsonObject {
     const query = call.query;
-    query.rejectUnknown(KNOWN.chargeList);
-    this.ignored(query, ["customer", "payment_intent", "limit", "starting_after", "ending_before", "expand"]);
-    const customer = query.string("customer");
-    const intent = query.string("payment_intent");
-    const charges = newestFirst(this.store.charges.values()).filter(
-      (charge) => (customer === undefined || charge.customer === customer) && (intent === undefined || charge.payment_intent === intent),
-    );
-    return this.list(charges, query, "/v1/charges");
-  }
-
-  private listDisputes(call: Call): JsonObject {
-    const query = call.query;
-    query.rejectUnknown(KNOWN.disputeList);
-    this.ignored(query, ["charge", "payment_intent", "limit", "starting_after", "ending_before", "expand"]);
-    const charge = query.string("charge");
-    const intent = query.string("payment_intent");
-    const disputes = newestFirst(this.store.disputes.values()).filter(
-      (dispute) => (charge === undefined || dispute.charge === charge) && (intent === undefined || dispute.payment_intent === intent),
-    );
-    return this.list(disputes, query, "/v1/disputes");
-  }
-
-  private listRefunds(call: Call): JsonObject {
-    const query = call.query;
-    query.rejectUnknown(KNOWN.refundList);
-    this.ignored(query, ["charge", "payment_intent", "limit", "starting_after", "ending_before", "expand"]);
-    const charge = query.string("charge");
-    const intent = query.string("payment_intent");
-    const refunds = newestFirst(this.store.refunds.values()).filter(
-      (refund) => (charge === undefined || refund.charge === charge) && (intent === undefined || refund.payment_intent === intent),
-    );
-    return this.list(refunds, query, "/v1/refunds");
+    query.rejectUnknown(known);
+    this.ignored(query, [...Object.keys(filters), "limit", "starting_after", "ending_before", "expand"]);
+    const wanted = Object.entries(filters).map(([name, field]) => [query.string(name), field] as const);
+    const matching = newestFirst(items).filter((item) => wanted.every(([value, field]) => value === undefined || field(item) === value));
+    return this.list(matching, query, url);
   }
 
   private checkoutSession(id: string): Stripe.Checkout.Session {

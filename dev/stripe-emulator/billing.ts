@@ -305,8 +305,7 @@ export class Billing {
     const now = nowSeconds();
     const existing = typeof session.customer === "string" ? this.store.customers.get(session.customer) : undefined;
     const subtotal = lineItem.amount_subtotal;
-    const coupon = discount?.coupon;
-    const discountAmount = !coupon ? 0 : coupon.percent_off !== null ? Math.round((subtotal * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, subtotal);
+    const discountAmount = discount ? couponAmount(discount.coupon, subtotal) : 0;
     const total = subtotal - discountAmount;
     const paymentMethod = buildPaymentMethod({
       card: card.card,
@@ -705,8 +704,7 @@ export class Billing {
     const couponId = discount && typeof discount.source.coupon === "string" ? discount.source.coupon : undefined;
     const coupon = couponId ? this.store.coupons.get(couponId) : undefined;
     if (!discount || !coupon) return null;
-    const amount = coupon.percent_off !== null ? Math.round((subtotal * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, subtotal);
-    return { id: discount.id, amount };
+    return { id: discount.id, amount: couponAmount(coupon, subtotal) };
   }
 
   private pay(invoice: Stripe.Invoice, at: number): void {
@@ -729,6 +727,11 @@ export class Billing {
     const customer = this.store.customers.get(typeof invoice.customer === "string" ? invoice.customer : "");
     if (customer) customer.delinquent = true;
   }
+}
+
+/** What a coupon takes off a subtotal: a percentage (rounded), or a fixed amount up to the subtotal. */
+function couponAmount(coupon: Stripe.Coupon, subtotal: number): number {
+  return coupon.percent_off !== null ? Math.round((subtotal * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, subtotal);
 }
 
 function reject(status: 400 | 402, field: FormField, message: string): CheckoutOutcome {

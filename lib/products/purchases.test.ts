@@ -2,7 +2,6 @@
 // its signed events into the app's webhook handler, the purchase rows, the library
 // and its signed downloads, on PGlite and (with DATABASE_URL) PostgreSQL.
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, eq, inArray, like } from "drizzle-orm";
@@ -12,10 +11,10 @@ import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
 import { emailOutbox, lessons, productFiles, productLessons, products, purchases, stripeEvents, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
-import { signatureHeader, startStripeEmulator, type StripeEmulator } from "@/dev/stripe-emulator/server";
-import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
+import { signatureHeader, type StripeEmulator } from "@/dev/stripe-emulator/server";
+import { payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { setStripeForTests } from "@/lib/billing/stripe";
+import { emulatorToApp, type EmulatorToApp } from "@/lib/billing/testing";
 import { handleStripeWebhook } from "@/lib/billing/webhook";
 import { confirmProductCheckout, ownsProduct, startProductCheckout } from "./checkout";
 import { bonusLessonFor, libraryFor, openDownload, signDownload } from "./library";
@@ -30,11 +29,9 @@ process.env.DOWNLOAD_LIMIT = "3";
 describe.each(testDatabases())("one-time products on $kind", (target) => {
   let handle: DbHandle;
   let emulator: StripeEmulator;
-  let receiver: Server;
+  let link: EmulatorToApp;
   let stripe: Stripe;
   let dir: string;
-  const delivered: { body: string; event: Stripe.Event }[] = [];
-  let deliverToApp = true;
   let productId = 0;
   let fileId = 0;
   let otherFileId = 0;
@@ -67,33 +64,17 @@ describe.each(testDatabases())("one-time products on $kind", (target) => {
     fileId = files[0]?.id ?? 0;
     otherFileId = files[1]?.id ?? 0;
 
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", async () => {
-        const body = Buffer.concat(chunks).toString("utf8");
-        delivered.push({ body, event: JSON.parse(body) as Stripe.Event });
-        const answer = deliverToApp ? await handleStripeWebhook(body, String(req.headers["stripe-signature"] ?? "")) : { status: 200, body: {} };
-        res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const address = receiver.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    emulator = await startStripeEmulator({ port: 0, webhookUrl: `http://127.0.0.1:${port}/`, webhookSecret: SECRET, retryBaseMs: 30, log: () => {} });
-    stripe = emulatorClient(emulator.port);
-    setStripeForTests(stripe);
+    link = await emulatorToApp(SECRET);
+    ({ emulator, stripe } = link);
   });
   afterAll(async () => {
-    setStripeForTests(undefined);
     setFileStoreForTests(undefined);
-    await emulator.close();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await link.close();
     await handle.close();
     await rm(dir, { recursive: true, force: true });
   });
   beforeEach(() => {
-    deliverToApp = true;
+    link.deliverToApp = true;
   });
 
   let n = 0;
@@ -209,16 +190,16 @@ describe.each(testDatabases())("one-time products on $kind", (target) => {
     expect(await purchaseOf(wonPi)).toMatchObject({ status: "paid", endedAt: null });
   });
 
-  it("converges whatever the order the events come in, each delivered twice", async () => {
+  it("converges whatever the order the events come in, each link.delivered twice", async () => {
     const member = await newMember();
-    deliverToApp = false;
-    const from = delivered.length;
+    link.deliverToApp = false;
+    const from = link.delivered.length;
     const pi = await buy(member);
     const dispute = await emulator.openDispute(pi);
     await settled();
     await emulator.closeDispute(dispute.id, "lost");
     await settled();
-    const mine = delivered
+    const mine = link.delivered
       .slice(from)
       .filter((d) => ["checkout.session.completed", "charge.dispute.created", "charge.dispute.closed"].includes(d.event.type));
     expect(mine.map((d) => d.event.type)).toEqual(["checkout.session.completed", "charge.dispute.created", "charge.dispute.closed"]);

@@ -54,7 +54,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           Files
         </h2>
         {notice ? (
-          <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-brand-strong" : "text-danger"}>
+          <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "rounded-xl bg-brand-soft px-3 py-2" : "rounded-xl bg-alert-soft px-3 py-2 text-alert"}>
             {notice.text}
           </p>
         ) : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { confirmProductCheckout } from "@/lib/products/checkout";
+import { PaymentPending } from "@/app/components/payment-pending";
 
 export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
 
@@ -13,15 +14,7 @@ export default async function PurchaseDonePage({ searchParams }: { searchParams:
   const outcome = await confirmProductCheckout(user, sessionId);
   if (outcome === "unknown") notFound();
   if (outcome === "library") redirect("/account/library?notice=bought");
-  if (outcome === "pending")
-    return (
-      <div className="mx-auto max-w-md space-y-4" role="status">
-        {/* Without JavaScript too: the page checks again every few seconds. */}
-        <meta httpEquiv="refresh" content="3" />
-        <h1 className="font-serif text-3xl font-semibold">Finishing up…</h1>
-        <p className="leading-relaxed">We’re waiting for the payment to be confirmed. This page will move on by itself in a moment.</p>
-      </div>
-    );
+  if (outcome === "pending") return <PaymentPending />;
   return (
     <div className="mx-auto max-w-md space-y-4" role="status">
       <h1 className="font-serif text-3xl font-semibold">Thank you. It’s yours</h1>
