@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requireCoach } from "@/lib/auth/current-user";
 import { listProductsForCoach } from "@/lib/products/editor";
 import { formatPrice } from "@/lib/products/money";
-import { NewProductForm } from "./new-product-form";
+import { NewDraftForm } from "@/app/components/new-draft-form";
+import { createProductAction } from "./actions";
 
 export const metadata: Metadata = { title: "Products", robots: { index: false } };
 
@@ -41,7 +42,7 @@ export default async function CoachProductsPage() {
           ))}
         </ul>
       )}
-      <NewProductForm />
+      <NewDraftForm action={createProductAction} id="new-product-title" label="New product title" help="It starts as a draft: nobody can buy it until you add a file and publish." />
     </div>
   );
 }
