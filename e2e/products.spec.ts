@@ -116,3 +116,14 @@ test("a coach adds a product with a PDF, a wrong file is refused, and publishing
   await expect(page.getByText("€12.50").first()).toBeVisible();
   await expect(page.getByText("evenings.pdf")).toBeVisible();
 });
+
+test("without JavaScript, the buy form still reaches Stripe's checkout (the page's form-action allows it)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/billing/buy/no-contact-workbook");
+  await page.getByLabel("Your email").fill(uniqueEmail("nojs"));
+  await page.getByRole("button", { name: "Pay $19.00" }).click();
+  await expect(page.getByRole("heading", { name: /^Pay for / })).toBeVisible();
+  expect(new URL(page.url()).pathname).toMatch(/^\/c\/pay\/cs_test_/);
+  await context.close();
+});

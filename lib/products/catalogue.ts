@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
-import { getDb, tables } from "@/lib/db";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { columnName, getDb, tables } from "@/lib/db";
 import { renderMarkdownCached } from "@/lib/markdown/render";
 
 // What anyone may see of the products: published ones only, as plain JSON, read
@@ -38,39 +39,49 @@ function formatsOf(files: { contentType: string }[]): string[] {
   return out;
 }
 
+// One query per read (files and bonus lessons as JSON beside the product): a page's first
+// render after a start, or after a coach's save, is the only time these run.
+// Drizzle writes a single-table query's columns without their table, which inside a subquery
+// would bind to the inner table: every column here is written with its table's short name.
+const p = alias(products, "p");
+const q = (table: string, column: AnyPgColumn) => sql`${sql.identifier(table)}.${columnName(column)}`;
+const filesOf = sql`from ${productFiles} as f where ${q("f", productFiles.productId)} = ${q("p", products.id)}`;
+const fileTypes = sql<string[]>`coalesce((select json_agg(${q("f", productFiles.contentType)}) ${filesOf}), '[]'::json)`;
+const fileList = sql<PublicProduct["files"]>`coalesce((select json_agg(json_build_object('fileName', ${q("f", productFiles.fileName)}, 'contentType', ${q("f", productFiles.contentType)}, 'sizeBytes', ${q("f", productFiles.sizeBytes)}) order by ${q("f", productFiles.id)}) ${filesOf}), '[]'::json)`;
+const bonusTitles = sql<string[]>`coalesce((select json_agg(${q("l", lessons.title)} order by ${q("l", lessons.position)}, ${q("l", lessons.id)})
+  from ${productLessons} as pl inner join ${lessons} as l on ${q("l", lessons.id)} = ${q("pl", productLessons.lessonId)}
+  where ${q("pl", productLessons.productId)} = ${q("p", products.id)} and ${q("l", lessons.status)} = 'published'), '[]'::json)`;
+
 export async function publishedProducts(): Promise<ProductSummary[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: products.id, slug: products.slug, title: products.title, summary: products.summary, priceCents: products.priceCents, currency: products.currency })
-    .from(products)
-    .where(eq(products.status, "published"))
-    .orderBy(asc(products.createdAt), asc(products.id));
-  const files = rows.length
-    ? await db.select({ productId: productFiles.productId, contentType: productFiles.contentType }).from(productFiles).where(inArray(productFiles.productId, rows.map((r) => r.id)))
-    : [];
-  return rows.map(({ id, ...p }) => ({ ...p, formats: formatsOf(files.filter((f) => f.productId === id)) }));
+    .select({ slug: p.slug, title: p.title, summary: p.summary, priceCents: p.priceCents, currency: p.currency, fileTypes })
+    .from(p)
+    .where(eq(p.status, "published"))
+    .orderBy(asc(p.createdAt), asc(p.id));
+  return rows.map(({ fileTypes: types, ...p }) => ({ ...p, formats: formatsOf(types.map((contentType) => ({ contentType }))) }));
 }
 
 export async function publishedProduct(slug: string): Promise<PublicProduct | null> {
   const db = await getDb();
-  const row = await db.query.products.findFirst({
-    columns: { id: true, slug: true, title: true, summary: true, descriptionMd: true, priceCents: true, currency: true },
-    where: and(eq(products.slug, slug), eq(products.status, "published")),
-  });
+  const [row] = await db
+    .select({
+      id: p.id,
+      slug: p.slug,
+      title: p.title,
+      summary: p.summary,
+      descriptionMd: p.descriptionMd,
+      priceCents: p.priceCents,
+      currency: p.currency,
+      files: fileList,
+      bonusLessons: bonusTitles,
+    })
+    .from(p)
+    .where(and(eq(p.slug, slug), eq(p.status, "published")))
+    .limit(1);
   if (!row) return null;
-  const files = await db
-    .select({ fileName: productFiles.fileName, contentType: productFiles.contentType, sizeBytes: productFiles.sizeBytes })
-    .from(productFiles)
-    .where(eq(productFiles.productId, row.id))
-    .orderBy(asc(productFiles.id));
-  const bonus = await db
-    .select({ title: lessons.title })
-    .from(productLessons)
-    .innerJoin(lessons, eq(lessons.id, productLessons.lessonId))
-    .where(and(eq(productLessons.productId, row.id), eq(lessons.status, "published")))
-    .orderBy(asc(lessons.position), asc(lessons.id));
   const { descriptionMd, ...rest } = row;
-  return { ...rest, descriptionHtml: renderMarkdownCached(descriptionMd), files, formats: formatsOf(files), bonusLessons: bonus.map((b) => b.title) };
+  return { ...rest, descriptionHtml: renderMarkdownCached(descriptionMd), formats: formatsOf(rest.files) };
 }
 
 const CEILING_SECONDS = 60;
