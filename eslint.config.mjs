@@ -20,7 +20,8 @@ export default defineConfig([
   {
     // Architecture: the app layer never reaches the database directly, and nothing in the app imports dev/.
     files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "instrumentation*.ts"],
-    ignores: ["**/*.test.ts"], // tests may start the dev/ stand-ins; the app never does
+    // Tests may start the dev/ stand-ins (and so may lib/**/testing.ts, helpers only tests import); the app never does.
+    ignores: ["**/*.test.ts", "lib/**/testing.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/dev/*", "**/dev/*"], message: "dev/ holds local stand-ins; only scripts and tests start them." }] }],
     },

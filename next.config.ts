@@ -38,6 +38,8 @@ const config: NextConfig = {
         { source: "/pricing", has: [{ type: "query", key: "from", value: "dojo" }], destination: "/pricing/dojo" },
         // The article list: a cacheable route of its own beside /articles/[slug].
         { source: "/articles", destination: "/articles/index" },
+        // The product list, the same way.
+        { source: "/products", destination: "/products/index" },
         // The quiz without JavaScript: each answered step is a GET with the answers in the address.
         ...QUIZ_STATE_KEYS.map((key) => ({ source: "/quiz", has: [{ type: "query" as const, key }], destination: "/quiz/step" })),
       ],

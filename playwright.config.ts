@@ -28,6 +28,7 @@ const appEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
   APP_URL: baseURL,
   PGLITE_DIR: pgliteDir,
+  PRODUCT_FILES_DIR: `${pgliteDir}-files`,
   AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
   EMAIL_SERVER: `smtp://127.0.0.1:${smtp}`,
   STRIPE_SECRET_KEY: e2eSecrets.stripeKey,

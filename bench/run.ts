@@ -131,11 +131,15 @@ async function main() {
   // control, and the throughput section holds each (and /quiz) to 5× the trivial page.
   const [article] = await db<{ slug: string }[]>`select slug from articles where status = 'published' order by published_at limit 1`;
   if (!article) throw new Error("no published article (the seed adds the first one)");
+  const [product] = await db<{ slug: string }[]>`select slug from products where status = 'published' order by id limit 1`;
+  if (!product) throw new Error("no published product (the seed adds the first one)");
   const publicPages = [
     { label: "/pricing", path: "/pricing", lighthouse: true },
     { label: "/articles", path: "/articles", lighthouse: false },
     { label: "article page", path: `/articles/${article.slug}`, lighthouse: true },
     { label: "/newsletter/archive", path: "/newsletter/archive", lighthouse: false },
+    { label: "/products", path: "/products", lighthouse: false },
+    { label: "product page", path: `/products/${product.slug}`, lighthouse: false },
   ];
 
   const sections: SectionResult[] = [];

@@ -23,3 +23,17 @@ export async function advanceSubscription(id: string, outcome?: "paid" | "failed
   });
   if (!res.ok) throw new Error(`advance failed: ${res.status} ${await res.text()}`);
 }
+
+/** The newest charge paid with this email, as the emulator has it. */
+export async function chargeFor(email: string): Promise<string> {
+  const charges = (await (await fetch(`${emulator}/v1/charges?limit=100`, { headers: auth })).json()) as { data: { id: string; receipt_email: string | null }[] };
+  const id = charges.data.find((c) => c.receipt_email === email)?.id;
+  if (!id) throw new Error(`no charge for ${email}`);
+  return id;
+}
+
+/** The dashboard's "Refund" on a charge. */
+export async function refundCharge(id: string): Promise<void> {
+  const res = await fetch(`${emulator}/_emulator/charges/${id}/refund`, { method: "POST" });
+  if (!res.ok) throw new Error(`refund failed: ${res.status} ${await res.text()}`);
+}

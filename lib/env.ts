@@ -61,8 +61,25 @@ const schema = z
     NEWSLETTER_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
     /** The mailto: half of List-Unsubscribe; unset → the address in EMAIL_FROM. Someone must read that mailbox. */
     NEWSLETTER_UNSUBSCRIBE_MAILTO: z.email("must be an email address").optional(),
+    /** Where product files live when no S3 store is configured. */
+    PRODUCT_FILES_DIR: z.string().min(1).default(".data/product-files"),
+    /** The largest file a coach may upload to a product, in megabytes. */
+    PRODUCT_FILE_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+    /** Downloads each purchase allows (all its files together). */
+    DOWNLOAD_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** An S3-compatible store for product files (all four S3_* but S3_REGION are needed together). */
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the store's http(s) endpoint, such as https://s3.eu-west-1.amazonaws.com" }).optional(),
+    S3_REGION: z.string().min(1).default("auto"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.S3_BUCKET || env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY) {
+      for (const key of ["S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any S3_* variable is set" });
+      }
+    }
     if (env.NODE_ENV !== "production") return;
     for (const key of ["AUTH_SECRET", "EMAIL_SERVER", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "DATA_KEY"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });

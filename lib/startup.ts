@@ -4,6 +4,7 @@ import { getDb, getDbKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startBackgroundWork } from "@/lib/jobs/background";
 import { log } from "@/lib/log";
+import { putSeedFile } from "@/lib/products/storage/configured";
 
 const slot = globalThis as unknown as { __dojoStarted?: boolean };
 
@@ -18,7 +19,7 @@ export async function startServer(): Promise<void> {
   slot.__dojoStarted = true;
   try {
     env();
-    await seed(await getDb());
+    await seed(await getDb(), putSeedFile);
     log.info("database ready", { db: await getDbKind() });
   } catch (err) {
     // A configuration problem, meant to be read whole (it names every bad variable).

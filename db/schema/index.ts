@@ -8,5 +8,6 @@ export * from "./checkins";
 export * from "./email";
 export * from "./lessons";
 export * from "./newsletter";
+export * from "./products";
 export * from "./quiz";
 export * from "./rate-limits";

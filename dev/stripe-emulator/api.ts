@@ -13,7 +13,8 @@ import { type Method, type Route, matchRoute, readBody, sendJson } from "./http"
 import { newRequestId } from "./ids";
 import { type Json, type JsonObject, previousAttributes, toJson } from "./json";
 import { KNOWN } from "./known-params";
-import { API_VERSION } from "./objects";
+import { API_VERSION, buildProduct } from "./objects";
+import { buildOneTimePrice } from "./payment-objects";
 import { type Store, newestFirst } from "./store";
 import { nowSeconds } from "./time";
 
@@ -142,6 +143,22 @@ export class StripeApi {
       route("GET", "/v1/payment_methods/:id", (call, [id = ""]) =>
         this.retrieve(call, this.found(this.store.paymentMethods.get(id), "PaymentMethod", id)),
       ),
+      route("GET", "/v1/payment_intents/:id", (call, [id = ""]) =>
+        this.retrieve(call, this.found(this.store.paymentIntents.get(id), "payment_intent", id)),
+      ),
+      route("GET", "/v1/charges", (call) =>
+        this.listPayments(call, KNOWN.chargeList, this.store.charges.values(), "/v1/charges", { customer: (c) => c.customer, payment_intent: (c) => c.payment_intent }),
+      ),
+      route("GET", "/v1/charges/:id", (call, [id = ""]) => this.retrieve(call, this.billing.charge(id))),
+      route("POST", "/v1/refunds", (call) => this.createRefund(call)),
+      route("GET", "/v1/refunds", (call) =>
+        this.listPayments(call, KNOWN.refundList, this.store.refunds.values(), "/v1/refunds", { charge: (r) => r.charge, payment_intent: (r) => r.payment_intent }),
+      ),
+      route("GET", "/v1/refunds/:id", (call, [id = ""]) => this.retrieve(call, this.found(this.store.refunds.get(id), "refund", id))),
+      route("GET", "/v1/disputes", (call) =>
+        this.listPayments(call, KNOWN.disputeList, this.store.disputes.values(), "/v1/disputes", { charge: (d) => d.charge, payment_intent: (d) => d.payment_intent }),
+      ),
+      route("GET", "/v1/disputes/:id", (call, [id = ""]) => this.retrieve(call, this.found(this.store.disputes.get(id), "dispute", id))),
       route("GET", "/v1/events", (call) => this.listEvents(call)),
       route("GET", "/v1/events/:id", (call, [id = ""]) => this.retrieve(call, this.found(this.events.get(id), "event", id))),
     ];
@@ -240,12 +257,12 @@ export class StripeApi {
     body.rejectUnknown(KNOWN.checkoutCreate);
     this.ignored(body, [
       "mode", "customer", "customer_email", "client_reference_id", "line_items", "success_url", "cancel_url",
-      "allow_promotion_codes", "discounts", "subscription_data", "metadata", "expires_at", "expand",
+      "allow_promotion_codes", "discounts", "subscription_data", "payment_intent_data", "metadata", "expires_at", "expand",
     ]);
 
     const mode = body.requiredString("mode");
-    if (mode !== "subscription")
-      throw invalidParam("mode", `The Stripe emulator only supports mode=subscription (got '${mode}').`);
+    if (mode !== "subscription" && mode !== "payment")
+      throw invalidParam("mode", `The Stripe emulator supports mode=subscription and mode=payment (got '${mode}').`);
 
     const customer = body.string("customer") || null;
     const customerEmail = body.has("customer_email") ? validEmail(body, "customer_email") : null;
@@ -257,16 +274,22 @@ export class StripeApi {
     const [item] = items;
     if (!item) throw missingParam("line_items");
     item.rejectUnknown(KNOWN.checkoutLineItem);
-    if (item.has("price_data")) throw invalidParam(item.path("price_data"), "The Stripe emulator supports only existing prices (line_items[0][price]).");
-    this.ignored(item, ["price", "quantity"]);
-    const priceId = item.requiredString("price");
-    const price = this.store.prices.get(priceId);
-    if (!price) throw noSuch("price", priceId, item.path("price"), 400);
-    if (!price.active) throw invalidParam(item.path("price"), `The price specified is inactive. This field only accepts active prices.`);
-    if (price.type !== "recurring")
+    this.ignored(item, ["price", "price_data", "quantity"]);
+    const price = item.has("price_data") ? this.inlinePrice(item) : this.existingPrice(item);
+    if (mode === "subscription" && price.type !== "recurring")
       throw invalidParam(item.path("price"), "You must provide at least one recurring price in `subscription` mode when using prices.");
+    if (mode === "payment" && price.type === "recurring")
+      throw invalidParam(
+        item.path("price"),
+        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+      );
     if (!item.has("quantity")) throw missingParam(item.path("quantity"));
     const quantity = item.int("quantity", { min: 1, max: 999_999 }) ?? 1;
+
+    const paymentIntentData = body.object("payment_intent_data");
+    if (paymentIntentData && mode !== "payment")
+      throw invalidParam("payment_intent_data", "You can only specify `payment_intent_data` in `payment` mode.");
+    if (paymentIntentData) this.ignored(paymentIntentData, ["metadata"]);
 
     const successUrl = validUrl(body, "success_url", true) ?? "";
     const cancelUrl = validUrl(body, "cancel_url", true) ?? "";
@@ -293,6 +316,8 @@ export class StripeApi {
     }
 
     const subscriptionData = body.object("subscription_data");
+    if (subscriptionData && mode !== "subscription")
+      throw invalidParam("subscription_data", "You can only specify `subscription_data` in `subscription` mode.");
     subscriptionData?.rejectUnknown(KNOWN.checkoutSubscriptionData);
     if (subscriptionData) this.ignored(subscriptionData, ["trial_period_days", "metadata"]);
     const trialPeriodDays = subscriptionData?.int("trial_period_days", { min: 1, max: 730 }) ?? null;
@@ -307,6 +332,8 @@ export class StripeApi {
       throw invalidParam("expires_at", "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.");
 
     const session = this.billing.createCheckoutSession({
+      mode,
+      paymentIntentMetadata: paymentIntentData?.metadata("metadata", {}) ?? {},
       customer,
       customerEmail,
       clientReferenceId,
@@ -324,6 +351,75 @@ export class StripeApi {
     return this.respond(session, body);
   }
 
+  private existingPrice(item: Params): Stripe.Price {
+    const priceId = item.requiredString("price");
+    const price = this.store.prices.get(priceId);
+    if (!price) throw noSuch("price", priceId, item.path("price"), 400);
+    if (!price.active) throw invalidParam(item.path("price"), `The price specified is inactive. This field only accepts active prices.`);
+    return price;
+  }
+
+  /** `price_data` with `product_data`: Stripe makes a one-time price and a product on the fly. */
+  private inlinePrice(item: Params): Stripe.Price {
+    if (item.has("price")) throw invalidParam(item.path("price"), "You may only specify one of these parameters: price, price_data.");
+    const data = item.object("price_data");
+    if (!data) throw missingParam(item.path("price_data"));
+    if (data.has("recurring")) throw invalidParam(data.path("recurring"), "The Stripe emulator supports only one-time price_data.");
+    if (data.has("product")) throw invalidParam(data.path("product"), "The Stripe emulator supports price_data with product_data only.");
+    const currency = data.requiredString("currency").toLowerCase();
+    if (!/^[a-z]{3}$/.test(currency)) throw invalidParam(data.path("currency"), `Invalid currency: ${currency}`);
+    if (!data.has("unit_amount")) throw missingParam(data.path("unit_amount"));
+    const unitAmount = data.int("unit_amount", { min: 0, max: 99_999_999 }) ?? 0;
+    const productData = data.object("product_data");
+    if (!productData) throw missingParam(data.path("product_data"));
+    const name = productData.requiredString("name");
+    const now = nowSeconds();
+    const product = buildProduct({ name, description: productData.string("description") || undefined, now });
+    product.metadata = productData.metadata("metadata", {}) ?? {};
+    const price = buildOneTimePrice({ product: product.id, unitAmount, currency, now });
+    this.store.products.set(product.id, product);
+    this.store.prices.set(price.id, price);
+    return price;
+  }
+
+  // ---- payments, refunds, disputes ----------------------------------------
+
+  private createRefund(call: Call): JsonObject {
+    const body = call.body;
+    body.rejectUnknown(KNOWN.refundCreate);
+    this.ignored(body, ["charge", "payment_intent", "amount", "reason", "metadata", "expand"]);
+    const chargeId = body.string("charge");
+    const intentId = body.string("payment_intent");
+    if (chargeId && intentId) throw invalidParam("payment_intent", "You may only specify one of these parameters: charge, payment_intent.");
+    if (!chargeId && !intentId) throw missingParam("charge");
+    const charge = chargeId ? this.billing.charge(chargeId, "charge", 400) : this.billing.chargeOfIntent(intentId ?? "", "payment_intent");
+    const reason = body.string("reason") || null;
+    if (reason !== null && reason !== "duplicate" && reason !== "fraudulent" && reason !== "requested_by_customer")
+      throw invalidParam("reason", "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
+    const refund = this.billing.refund(
+      charge,
+      { amount: body.int("amount", { min: 1, max: 99_999_999 }) ?? null, reason, metadata: body.metadata("metadata", {}) ?? {} },
+      call.request,
+    );
+    return this.respond(refund, body);
+  }
+
+  /** A payment list (charges, refunds, disputes) filtered by the ids Stripe lets each be listed by. */
+  private listPayments<T extends { id: string; created: number }>(
+    call: Call,
+    known: readonly string[],
+    items: Iterable<T>,
+    url: string,
+    filters: Record<string, (item: T) => unknown>,
+  ): JsonObject {
+    const query = call.query;
+    query.rejectUnknown(known);
+    this.ignored(query, [...Object.keys(filters), "limit", "starting_after", "ending_before", "expand"]);
+    const wanted = Object.entries(filters).map(([name, field]) => [query.string(name), field] as const);
+    const matching = newestFirst(items).filter((item) => wanted.every(([value, field]) => value === undefined || field(item) === value));
+    return this.list(matching, query, url);
+  }
+
   private checkoutSession(id: string): Stripe.Checkout.Session {
     return this.found(this.billing.checkoutSession(id), "checkout.session", id);
   }
@@ -331,17 +427,19 @@ export class StripeApi {
   private listCheckoutSessions(call: Call): JsonObject {
     const query = call.query;
     query.rejectUnknown(KNOWN.checkoutList);
-    this.ignored(query, ["customer", "status", "subscription", "limit", "starting_after", "ending_before", "expand"]);
+    this.ignored(query, ["customer", "payment_intent", "status", "subscription", "limit", "starting_after", "ending_before", "expand"]);
     const customer = query.string("customer");
     const status = query.string("status");
     const subscription = query.string("subscription");
+    const paymentIntent = query.string("payment_intent");
     const sessions = newestFirst(this.store.checkoutSessions.values())
       .map((session) => this.billing.checkoutSession(session.id) ?? session)
       .filter(
         (session) =>
           (customer === undefined || session.customer === customer) &&
           (status === undefined || session.status === status) &&
-          (subscription === undefined || session.subscription === subscription),
+          (subscription === undefined || session.subscription === subscription) &&
+          (paymentIntent === undefined || session.payment_intent === paymentIntent),
       );
     return this.list(sessions, query, "/v1/checkout/sessions");
   }

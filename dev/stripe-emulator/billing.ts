@@ -17,10 +17,13 @@ import {
   buildPortalSession,
   buildSubscription,
 } from "./objects";
-import type { Store } from "./store";
+import { buildCharge, buildDispute, buildPaymentIntent, buildRefund } from "./payment-objects";
+import type { CheckoutPlan, Store } from "./store";
 import { addIntervals, isInterval, nextBoundary, nowSeconds } from "./time";
 
 export interface CheckoutRequest {
+  mode: "subscription" | "payment";
+  paymentIntentMetadata: Record<string, string>;
   customer: string | null;
   customerEmail: string | null;
   clientReferenceId: string | null;
@@ -59,6 +62,7 @@ export type CheckoutOutcome =
 
 export interface BillingOptions {
   checkoutUrl: (id: string) => string;
+  receiptUrl: (chargeId: string) => string;
   portalUrl: (id: string) => string;
   businessName: string;
   log: (line: string) => void;
@@ -126,6 +130,7 @@ export class Billing {
       currency: input.price.currency,
       url: this.options.checkoutUrl,
       now,
+      mode: input.mode,
     });
     if (input.expiresAt !== null) session.expires_at = input.expiresAt;
     const lineItem = buildCheckoutLineItem({ price: input.price, quantity: input.quantity, product });
@@ -139,6 +144,7 @@ export class Billing {
       trialPeriodDays: input.trialPeriodDays,
       subscriptionMetadata: input.subscriptionMetadata,
       presetDiscount: input.presetDiscount,
+      paymentIntentMetadata: input.paymentIntentMetadata,
     });
     if (input.successUrl.includes("%7BCHECKOUT_SESSION_ID%7D"))
       this.options.log(
@@ -205,6 +211,7 @@ export class Billing {
     if (decline) return reject(402, "number", decline.message);
 
     // ---- the payment goes through ----
+    if (session.mode === "payment") return this.completePayment(session, plan, lineItem, form.card, form.name.trim(), email, discount);
     const now = nowSeconds();
     const customer = existing ?? this.createCustomer({ email, name: form.name.trim(), description: null, phone: null, metadata: {} });
     if (!customer.email) customer.email = email;
@@ -277,6 +284,149 @@ export class Billing {
 
     const successUrl = session.success_url ?? "";
     return { kind: "completed", redirectTo: successUrl.replaceAll(SESSION_PLACEHOLDER, session.id) };
+  }
+
+  // ---- one-time payments ------------------------------------------------
+
+  /**
+   * Payment mode's "Pay": a PaymentIntent and its Charge (with a receipt), a
+   * customer only if the session named one (Checkout's `if_required`), then
+   * charge.succeeded, payment_intent.succeeded, checkout.session.completed.
+   */
+  private completePayment(
+    session: Stripe.Checkout.Session,
+    plan: CheckoutPlan,
+    lineItem: Stripe.LineItem,
+    card: ValidCard,
+    name: string,
+    email: string,
+    discount: { coupon: Stripe.Coupon; promotionCode: Stripe.PromotionCode | null } | null,
+  ): CheckoutOutcome {
+    const now = nowSeconds();
+    const existing = typeof session.customer === "string" ? this.store.customers.get(session.customer) : undefined;
+    const subtotal = lineItem.amount_subtotal;
+    const discountAmount = discount ? couponAmount(discount.coupon, subtotal) : 0;
+    const total = subtotal - discountAmount;
+    const paymentMethod = buildPaymentMethod({
+      card: card.card,
+      expMonth: card.expMonth,
+      expYear: card.expYear,
+      name,
+      email,
+      customer: existing?.id ?? "",
+      now,
+    });
+    paymentMethod.customer = existing?.id ?? null;
+    this.store.paymentMethods.set(paymentMethod.id, paymentMethod);
+    this.store.testCards.set(paymentMethod.id, card.card);
+    const intent = buildPaymentIntent({
+      amount: total,
+      currency: session.currency ?? lineItem.currency,
+      customer: existing?.id ?? null,
+      paymentMethod: paymentMethod.id,
+      receiptEmail: email,
+      metadata: plan.paymentIntentMetadata ?? {},
+      description: lineItem.description ?? null,
+      now,
+    });
+    const charge = buildCharge({ paymentIntent: intent, paymentMethod, card: card.card, name, email, receiptUrl: this.options.receiptUrl, now });
+    intent.latest_charge = charge.id;
+    this.store.paymentIntents.set(intent.id, intent);
+    this.store.charges.set(charge.id, charge);
+    if (discount) {
+      discount.coupon.times_redeemed += 1;
+      if (discount.promotionCode) discount.promotionCode.times_redeemed += 1;
+    }
+
+    session.status = "complete";
+    session.payment_status = "paid";
+    session.payment_intent = intent.id;
+    session.url = null;
+    session.amount_subtotal = subtotal;
+    session.amount_total = total;
+    session.total_details = { amount_discount: discountAmount, amount_shipping: 0, amount_tax: 0 };
+    session.discounts = discount ? [{ coupon: discount.coupon.id, promotion_code: discount.promotionCode?.id ?? null }] : [];
+    session.customer_details = {
+      address: null,
+      business_name: null,
+      email,
+      individual_name: null,
+      name,
+      phone: null,
+      tax_exempt: "none",
+      tax_ids: null,
+    };
+    this.events.emit("charge.succeeded", charge);
+    this.events.emit("payment_intent.succeeded", intent);
+    this.events.emit("checkout.session.completed", session);
+    const successUrl = session.success_url ?? "";
+    return { kind: "completed", redirectTo: successUrl.replaceAll(SESSION_PLACEHOLDER, session.id) };
+  }
+
+  charge(id: string, param = "id", status = 404): Stripe.Charge {
+    const charge = this.store.charges.get(id);
+    if (!charge) throw noSuch("charge", id, param, status);
+    return charge;
+  }
+
+  /** The charge a refund names by `charge` or by `payment_intent`. */
+  chargeOfIntent(paymentIntentId: string, param: string): Stripe.Charge {
+    const intent = this.store.paymentIntents.get(paymentIntentId);
+    if (!intent) throw noSuch("payment_intent", paymentIntentId, param, 400);
+    const chargeId = typeof intent.latest_charge === "string" ? intent.latest_charge : intent.latest_charge?.id;
+    return this.charge(chargeId ?? "", param, 400);
+  }
+
+  /**
+   * POST /v1/refunds, and the dashboard's "Refund": the whole remaining amount
+   * unless `amount` says less. Emits charge.refunded (the charge, with
+   * amount_refunded and refunded) and refund.created, as Stripe does.
+   */
+  refund(charge: Stripe.Charge, input: { amount: number | null; reason: Stripe.Refund.Reason | null; metadata: Record<string, string> }, request: EventRequest): Stripe.Refund {
+    const remaining = charge.amount - charge.amount_refunded;
+    if (charge.disputed && this.disputeOf(charge.id)?.status !== "won")
+      throw new ApiError(400, "invalid_request_error", `Charge ${charge.id} has been charged back; cannot issue a refund.`, { code: "charge_disputed" });
+    if (remaining <= 0)
+      throw new ApiError(400, "invalid_request_error", `Charge ${charge.id} has already been refunded.`, { code: "charge_already_refunded" });
+    const amount = input.amount ?? remaining;
+    if (amount > remaining)
+      throw invalidParam("amount", `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`);
+    const refund = buildRefund({ charge, amount, reason: input.reason, metadata: input.metadata, now: nowSeconds() });
+    this.store.refunds.set(refund.id, refund);
+    const before = toJson(charge);
+    charge.amount_refunded += amount;
+    charge.refunded = charge.amount_refunded >= charge.amount;
+    charge.refunds = { object: "list", data: [refund, ...(charge.refunds?.data ?? [])], has_more: false, url: `/v1/charges/${charge.id}/refunds` };
+    this.events.emit("charge.refunded", charge, { previous: previousAttributes(before, toJson(charge)), request });
+    this.events.emit("refund.created", refund, { request });
+    return refund;
+  }
+
+  disputeOf(chargeId: string): Stripe.Dispute | undefined {
+    return [...this.store.disputes.values()].find((dispute) => dispute.charge === chargeId);
+  }
+
+  /** The card holder's bank opens a dispute (a test control: Stripe has no API for it). */
+  openDispute(chargeId: string, reason = "fraudulent"): Stripe.Dispute {
+    const charge = this.charge(chargeId);
+    if (this.disputeOf(charge.id)) throw new ApiError(400, "invalid_request_error", `Charge ${charge.id} already has a dispute.`);
+    if (charge.refunded) throw new ApiError(400, "invalid_request_error", `Charge ${charge.id} is fully refunded; there is nothing to dispute.`);
+    const dispute = buildDispute({ charge, reason, now: nowSeconds() });
+    this.store.disputes.set(dispute.id, dispute);
+    charge.disputed = true;
+    this.events.emit("charge.dispute.created", dispute);
+    return dispute;
+  }
+
+  /** The bank decides: `charge.dispute.closed` with status won or lost. */
+  closeDispute(id: string, outcome: "won" | "lost"): Stripe.Dispute {
+    const dispute = this.store.disputes.get(id);
+    if (!dispute) throw noSuch("dispute", id);
+    if (dispute.status === "won" || dispute.status === "lost")
+      throw new ApiError(400, "invalid_request_error", `Dispute ${id} is already closed (${dispute.status}).`);
+    dispute.status = outcome;
+    this.events.emit("charge.dispute.closed", dispute);
+    return dispute;
   }
 
   // ---- subscriptions -----------------------------------------------------
@@ -554,8 +704,7 @@ export class Billing {
     const couponId = discount && typeof discount.source.coupon === "string" ? discount.source.coupon : undefined;
     const coupon = couponId ? this.store.coupons.get(couponId) : undefined;
     if (!discount || !coupon) return null;
-    const amount = coupon.percent_off !== null ? Math.round((subtotal * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, subtotal);
-    return { id: discount.id, amount };
+    return { id: discount.id, amount: couponAmount(coupon, subtotal) };
   }
 
   private pay(invoice: Stripe.Invoice, at: number): void {
@@ -578,6 +727,11 @@ export class Billing {
     const customer = this.store.customers.get(typeof invoice.customer === "string" ? invoice.customer : "");
     if (customer) customer.delinquent = true;
   }
+}
+
+/** What a coupon takes off a subtotal: a percentage (rounded), or a fixed amount up to the subtotal. */
+function couponAmount(coupon: Stripe.Coupon, subtotal: number): number {
+  return coupon.percent_off !== null ? Math.round((subtotal * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, subtotal);
 }
 
 function reject(status: 400 | 402, field: FormField, message: string): CheckoutOutcome {

@@ -3,12 +3,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Billing } from "./billing";
 import { ApiError, invalidParam } from "./errors";
-import type { EventLog } from "./events";
+import type Stripe from "stripe";
+import { AUTOMATIC, type EventLog } from "./events";
 import { readBody, sendJson } from "./http";
 import { toJson } from "./json";
 import type { WebhookDispatcher } from "./webhooks";
 
 export class Controls {
+  /** A charge id, or the latest charge of a PaymentIntent id. */
+  chargeId(id: string): string {
+    return id.startsWith("pi_") ? this.billing.chargeOfIntent(id, "id").id : this.billing.charge(id).id;
+  }
+
+  /** Like a refund from the dashboard: no API request behind its events. */
+  refund(chargeOrIntent: string, amount: number | null): Stripe.Refund {
+    const charge = this.billing.charge(this.chargeId(chargeOrIntent));
+    return this.billing.refund(charge, { amount, reason: "requested_by_customer", metadata: {} }, AUTOMATIC);
+  }
+
   constructor(
     private readonly billing: Billing,
     private readonly events: EventLog,
@@ -24,6 +36,27 @@ export class Controls {
         sendJson(res, 200, toJson(subscription));
         return;
       }
+      // The dashboard's "Refund" and the bank's dispute, on a charge (ch_…) or its PaymentIntent (pi_…).
+      const onCharge = /^\/_emulator\/(?:charges|payment_intents)\/([^/]+)\/(refund|dispute)$/.exec(path);
+      if (onCharge && req.method === "POST") {
+        const id = decodeURIComponent(onCharge[1] ?? "");
+        const params = parseParams(await readBody(req), req.headers["content-type"] ?? "");
+        if (onCharge[2] === "refund") {
+          const amount = params.amount === undefined || params.amount === "" ? null : Number(params.amount);
+          if (amount !== null && (!Number.isInteger(amount) || amount < 1)) throw invalidParam("amount", "amount must be a positive whole number of the smallest currency unit.");
+          sendJson(res, 200, toJson(this.refund(id, amount)));
+        } else {
+          sendJson(res, 200, toJson(this.billing.openDispute(this.chargeId(id), params.reason || undefined)));
+        }
+        return;
+      }
+      const close = /^\/_emulator\/disputes\/([^/]+)\/close$/.exec(path);
+      if (close && req.method === "POST") {
+        const outcome = parseParams(await readBody(req), req.headers["content-type"] ?? "").outcome;
+        if (outcome !== "won" && outcome !== "lost") throw invalidParam("outcome", "outcome must be 'won' or 'lost'.");
+        sendJson(res, 200, toJson(this.billing.closeDispute(decodeURIComponent(close[1] ?? ""), outcome)));
+        return;
+      }
       if (path === "/_emulator/events" && req.method === "GET") {
         const data = this.events.all().map((event) => ({ ...event, delivery: this.webhooks.record(event.id) ?? null }));
         sendJson(res, 200, { object: "list", data });
@@ -35,6 +68,20 @@ export class Controls {
       sendJson(res, error.status, error.toJson());
     }
   }
+}
+
+/** String parameters from a form or JSON body. */
+function parseParams(body: string, contentType: string): Record<string, string | undefined> {
+  if (contentType.includes("application/json") && body.trim() !== "") {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (typeof parsed !== "object" || parsed === null) return {};
+      return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, value === undefined || value === null ? undefined : String(value)]));
+    } catch {
+      throw new ApiError(400, "invalid_request_error", "Invalid JSON body.");
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(body));
 }
 
 /** `outcome` from a form body or a JSON body; absent means "whatever the customer's card does". */

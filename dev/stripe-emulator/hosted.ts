@@ -7,7 +7,7 @@ import type { Billing, FormField, FormProblem } from "./billing";
 import { isCardProblem, validateCard } from "./cards";
 import { ApiError } from "./errors";
 import { readBody, redirect, sendHtml } from "./http";
-import { type PortalPlan, checkoutPage, formatDate, messagePage, portalPage } from "./pages";
+import { type PortalPlan, checkoutPage, formatDate, messagePage, portalPage, receiptPage } from "./pages";
 import type { Store } from "./store";
 
 const NOTICES: Record<string, string> = {
@@ -51,6 +51,12 @@ export class HostedPages {
         expiry: value("expiry"),
         promotion_code: value("promotion_code"),
       }, outcome.problem);
+  }
+
+  receipt(res: ServerResponse, chargeId: string): void {
+    const charge = this.store.charges.get(chargeId);
+    if (!charge) sendHtml(res, 404, messagePage("Receipt not found", "There is no receipt at this address."));
+    else sendHtml(res, 200, receiptPage(charge, this.businessName));
   }
 
   async portal(req: IncomingMessage, res: ServerResponse, id: string, url: URL): Promise<void> {
@@ -145,7 +151,7 @@ export class HostedPages {
         res,
         200,
         messagePage(
-          "You're already subscribed",
+          session.mode === "payment" ? "You've already paid" : "You're already subscribed",
           "This checkout is complete; nothing more to pay.",
           successUrl ? { href: successUrl, text: `Continue to ${this.businessName}` } : undefined,
         ),

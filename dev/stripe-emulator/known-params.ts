@@ -57,4 +57,8 @@ export const KNOWN = {
   invoiceList: [...PAGINATION, "collection_method", "created", "customer", "customer_account", "due_date", "status", "subscription"],
   eventList: [...PAGINATION, "created", "delivery_success", "type", "types"],
   lineItemList: [...PAGINATION],
+  refundCreate: ["amount", "charge", "currency", "customer", "expand", "instructions_email", "metadata", "origin", "payment_intent", "reason", "refund_application_fee", "reverse_transfer"],
+  refundList: [...PAGINATION, "charge", "created", "payment_intent"],
+  chargeList: [...PAGINATION, "created", "customer", "payment_intent", "transfer_group"],
+  disputeList: [...PAGINATION, "charge", "created", "payment_intent"],
 } as const satisfies Record<string, readonly string[]>;

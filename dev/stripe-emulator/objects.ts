@@ -258,6 +258,8 @@ export interface CheckoutInput {
   currency: string;
   url: (id: string) => string;
   now: number;
+  /** Default subscription. */
+  mode?: "subscription" | "payment";
 }
 
 export function buildCheckoutSession(input: CheckoutInput): Stripe.Checkout.Session {
@@ -286,7 +288,7 @@ export function buildCheckoutSession(input: CheckoutInput): Stripe.Checkout.Sess
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: input.customer,
     customer_account: null,
-    customer_creation: input.customer ? null : "always",
+    customer_creation: input.customer ? null : input.mode === "payment" ? "if_required" : "always",
     customer_details: input.customerEmail
       ? {
           address: null,
@@ -310,11 +312,11 @@ export function buildCheckoutSession(input: CheckoutInput): Stripe.Checkout.Sess
     locale: null,
     managed_payments: null,
     metadata: input.metadata,
-    mode: "subscription",
+    mode: input.mode ?? "subscription",
     origin_context: null,
     payment_intent: null,
     payment_link: null,
-    payment_method_collection: "always",
+    payment_method_collection: input.mode === "payment" ? null : "always",
     payment_method_configuration_details: null,
     payment_method_options: null,
     payment_method_types: ["card"],

@@ -152,7 +152,8 @@ export function checkoutPage(view: CheckoutView): string {
   const trial = view.trialPeriodDays
     ? `<p><strong>${view.trialPeriodDays}-day free trial.</strong> Then ${escapeHtml(perPeriod)}${quantity}. Due today: ${escapeHtml(formatMoney(0, price.currency))}.</p>`
     : "";
-  const headline = view.trialPeriodDays ? `Try ${product.name}` : `Subscribe to ${product.name}`;
+  const oneTime = session.mode === "payment";
+  const headline = oneTime ? `Pay for ${product.name}` : view.trialPeriodDays ? `Try ${product.name}` : `Subscribe to ${product.name}`;
   const email = view.email
     ? `<dl><dt>Email</dt><dd>${escapeHtml(view.email)}</dd></dl>`
     : field({ name: "email", label: "Email", type: "email", autocomplete: "email", required: true, value: view.values.email }, problem);
@@ -165,7 +166,7 @@ export function checkoutPage(view: CheckoutView): string {
   const body = `${back}
 <div class="card">
 <h1>${escapeHtml(headline)}</h1>
-<p class="muted">${escapeHtml(price.nickname ?? "")} plan</p>
+${oneTime ? `<p class="muted">One-time payment</p>` : `<p class="muted">${escapeHtml(price.nickname ?? "")} plan</p>`}
 <p class="price">${escapeHtml(perPeriod)}${escapeHtml(quantity)}</p>
 ${trial}
 </div>
@@ -176,11 +177,27 @@ ${email}
 ${cardFields(problem, view.values)}
 ${field({ name: "name", label: "Name on card", autocomplete: "cc-name", required: true, value: view.values.name }, problem)}
 ${promotion}
-<button type="submit">Subscribe</button>
+<button type="submit">${oneTime ? "Pay" : "Subscribe"}</button>
 </form>
 ${TEST_CARD_HINTS}
 </div>`;
   return layout(`${problem ? "Error: " : ""}${headline} · Checkout`, body);
+}
+
+/** A charge's receipt, as Stripe's `receipt_url` shows it. */
+export function receiptPage(charge: Stripe.Charge, businessName: string): string {
+  const refunded = charge.amount_refunded > 0
+    ? `<p><strong>Refunded:</strong> ${escapeHtml(formatMoney(charge.amount_refunded, charge.currency))}</p>`
+    : "";
+  const body = `<div class="card">
+<h1>Receipt from ${escapeHtml(businessName)}</h1>
+<p class="price">${escapeHtml(formatMoney(charge.amount, charge.currency))}</p>
+<dl><dt>Paid</dt><dd>${escapeHtml(formatDate(charge.created))}</dd>
+<dt>For</dt><dd>${escapeHtml(charge.description ?? "")}</dd>
+<dt>Receipt</dt><dd>${escapeHtml(charge.id)}</dd></dl>
+${refunded}
+</div>`;
+  return layout(`Receipt · ${businessName}`, body);
 }
 
 /** Unknown, expired or already completed checkout links. */

@@ -2,6 +2,7 @@
 // talks to it through the official SDK pointed here with host/port/protocol;
 // customers pay on its hosted Checkout page and manage their plan in its
 // portal; it sends signed webhooks with retries. State is in memory only.
+import type Stripe from "stripe";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import { StripeApi } from "./api";
 import { Billing } from "./billing";
@@ -45,6 +46,12 @@ export interface StripeEmulator {
   close(): Promise<void>;
   /** Test helper: the billing clock reaches the subscription's period end (see Billing.advance). */
   advanceSubscription(id: string, outcome?: "paid" | "failed"): Promise<void>;
+  /** Test helper: the dashboard's "Refund" on a charge or PaymentIntent (whole remaining amount unless `amount`). */
+  refund(chargeOrIntent: string, amount?: number): Promise<Stripe.Refund>;
+  /** Test helper: the bank opens a dispute on a charge or PaymentIntent. */
+  openDispute(chargeOrIntent: string): Promise<Stripe.Dispute>;
+  /** Test helper: the bank decides the dispute. */
+  closeDispute(id: string, outcome: "won" | "lost"): Promise<Stripe.Dispute>;
   /** Test helper: every event's delivery state, in creation order. */
   deliveries(): DeliveryRecord[];
 }
@@ -73,6 +80,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   const events = new EventLog((event) => webhooks.enqueue(event));
   const billing = new Billing(store, events, {
     checkoutUrl: (id) => `${publicUrl}/c/pay/${id}`,
+    receiptUrl: (id) => `${publicUrl}/receipts/${id}`,
     portalUrl: (id) => `${publicUrl}/p/session/${id}`,
     businessName,
     log,
@@ -88,6 +96,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     if (path.startsWith("/_emulator/")) return controls.handle(req, res, path);
     const checkout = /^\/c\/pay\/([^/]+)$/.exec(path);
     if (checkout && (req.method === "GET" || req.method === "POST")) return pages.checkout(req, res, decodeURIComponent(checkout[1] ?? ""));
+    const receipt = /^\/receipts\/([^/]+)$/.exec(path);
+    if (receipt && req.method === "GET") return pages.receipt(res, decodeURIComponent(receipt[1] ?? ""));
     const portal = /^\/p\/session\/([^/]+)$/.exec(path);
     if (portal && (req.method === "GET" || req.method === "POST")) return pages.portal(req, res, decodeURIComponent(portal[1] ?? ""), url);
     if (path === "/" && req.method === "GET") {
@@ -136,6 +146,15 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     },
     async advanceSubscription(id, outcome) {
       billing.advance(id, outcome);
+    },
+    async refund(chargeOrIntent, amount) {
+      return controls.refund(chargeOrIntent, amount ?? null);
+    },
+    async openDispute(chargeOrIntent) {
+      return billing.openDispute(controls.chargeId(chargeOrIntent));
+    },
+    async closeDispute(id, outcome) {
+      return billing.closeDispute(id, outcome);
     },
     deliveries() {
       return webhooks.deliveries();

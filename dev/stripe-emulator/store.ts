@@ -11,6 +11,8 @@ import { nowSeconds } from "./time";
 /** What a Checkout Session carries that Stripe keeps to itself until payment. */
 export interface CheckoutPlan {
   lineItems: Stripe.LineItem[];
+  /** `payment_intent_data[metadata]`: copied onto the PaymentIntent and its Charge in payment mode. */
+  paymentIntentMetadata?: Record<string, string>;
   trialPeriodDays: number | null;
   subscriptionMetadata: Record<string, string>;
   /** A discount fixed at creation (`discounts[0][coupon|promotion_code]`). */
@@ -40,6 +42,10 @@ export class Store {
   readonly invoices = new Map<string, Stripe.Invoice>();
   readonly discounts = new Map<string, Stripe.Discount>();
   readonly portalSessions = new Map<string, Stripe.BillingPortal.Session>();
+  readonly paymentIntents = new Map<string, Stripe.PaymentIntent>();
+  readonly charges = new Map<string, Stripe.Charge>();
+  readonly refunds = new Map<string, Stripe.Refund>();
+  readonly disputes = new Map<string, Stripe.Dispute>();
   /** The one Customer Portal configuration every portal session uses. */
   readonly portalConfigurationId = newId("bpc_");
 
@@ -100,6 +106,10 @@ export class Store {
       this.promotionCodes,
       this.coupons,
       this.portalSessions,
+      this.paymentIntents,
+      this.charges,
+      this.refunds,
+      this.disputes,
     ];
     for (const map of maps) {
       const found = map.get(id);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { count, eq, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { checkins, claimedQuizResults, comps, emailOutbox, quizResults, sessions, subscriptions, users } from "@/db/schema";
+import { checkins, claimedQuizResults, comps, emailOutbox, products, purchases, quizResults, sessions, subscriptions, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { emulatorClient } from "@/dev/stripe-emulator/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -35,6 +35,20 @@ describe.each(testDatabases())("a member's own data on $kind", (target) => {
     if (!result.ok) throw new Error("no result");
     await keepQuizResult(user, result.token);
     await enqueueEmail({ to: email, subject: "Your sign-in link", text: "t", html: "<p>t</p>" });
+    const [product] = await handle.db.insert(products).values({ slug: `workbook-${user.id}`, title: "A workbook", priceCents: 1900 }).returning({ id: products.id });
+    await handle.db.insert(purchases).values({
+      userId: user.id,
+      email,
+      productId: product?.id ?? 0,
+      productTitle: "A workbook",
+      checkoutSessionId: `cs_${user.id}`,
+      paymentIntentId: `pi_${user.id}`,
+      amountCents: 1900,
+      currency: "usd",
+      status: "paid",
+      receiptUrl: "https://pay.example/receipt",
+      paidAt: new Date(),
+    });
     return { user, token: result.token };
   }
 
@@ -44,6 +58,7 @@ describe.each(testDatabases())("a member's own data on $kind", (target) => {
     expect(data.account?.email).toBe("export@example.com");
     expect(data.checkins[0]?.content.happened).toBe("words of export@example.com");
     expect(data.quizResults[0]?.prescription.id).toBe("safety_first");
+    expect(data.purchases).toMatchObject([{ product: "A workbook", amountCents: 1900, currency: "usd", status: "paid", receiptUrl: "https://pay.example/receipt" }]);
   });
 
   it("deletes the account and everything that belongs to it, after confirmation", async () => {
@@ -62,6 +77,10 @@ describe.each(testDatabases())("a member's own data on $kind", (target) => {
       emails: (await handle.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.toAddress, "leaving@example.com")))[0]?.n,
     };
     expect(counts).toEqual({ users: 0, sessions: 0, checkins: 0, kept: 0, emails: 0 });
+    // The sale stays on the books, pointing at nobody.
+    expect(await handle.db.select({ userId: purchases.userId, email: purchases.email, amountCents: purchases.amountCents }).from(purchases).where(eq(purchases.paymentIntentId, `pi_${user.id}`))).toEqual([
+      { userId: null, email: null, amountCents: 1900 },
+    ]);
     // The other member's kept result is untouched.
     expect((await handle.db.select().from(quizResults)).length).toBe(1);
     expect((await handle.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "export@example.com"))).length).toBe(1);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Refusal } from "@/lib/actions/state";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getStripe } from "@/lib/billing/stripe";
 import { exportMyCheckins } from "@/lib/checkins/member";
@@ -13,7 +13,7 @@ import { log, reason } from "@/lib/log";
 /** Everything the app holds about a member, as one JSON document they can download. */
 export async function exportMyData(user: CurrentUser) {
   const db = await getDb();
-  const [account, subscriptions, progress, dojo, kept, checkins, savedExMessages, keptOpen] = await Promise.all([
+  const [account, subscriptions, progress, dojo, kept, checkins, savedExMessages, keptOpen, purchases] = await Promise.all([
     db.query.users.findFirst({ columns: { email: true, name: true, role: true, timeZone: true, createdAt: true }, where: eq(tables.users.id, user.id) }),
     db.query.subscriptions.findMany({ columns: { status: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, updatedAt: true }, where: eq(tables.subscriptions.userId, user.id) }),
     db
@@ -31,6 +31,22 @@ export async function exportMyData(user: CurrentUser) {
       .from(tables.lessonUnlocks)
       .innerJoin(tables.lessons, eq(tables.lessons.id, tables.lessonUnlocks.lessonId))
       .where(eq(tables.lessonUnlocks.userId, user.id)),
+    // One-time purchases: theirs, and any made signed out with their address.
+    db
+      .select({
+        product: tables.purchases.productTitle,
+        paidAt: tables.purchases.paidAt,
+        amountCents: tables.purchases.amountCents,
+        currency: tables.purchases.currency,
+        status: tables.purchases.status,
+        amountRefundedCents: tables.purchases.amountRefundedCents,
+        endedAt: tables.purchases.endedAt,
+        downloads: tables.purchases.downloadCount,
+        receiptUrl: tables.purchases.receiptUrl,
+      })
+      .from(tables.purchases)
+      .where(or(eq(tables.purchases.userId, user.id), and(isNull(tables.purchases.userId), eq(tables.purchases.email, user.email.trim().toLowerCase()))))
+      .orderBy(tables.purchases.paidAt),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -42,6 +58,7 @@ export async function exportMyData(user: CurrentUser) {
     contactEvents: checkins.contactEvents,
     // Messages from their ex the member chose to keep, opened (only they ever see them).
     savedExMessages,
+    purchases,
   };
 }
 
@@ -75,6 +92,12 @@ export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): 
     if (kept.length > 0) await tx.delete(tables.quizResults).where(inArray(tables.quizResults.tokenHash, kept.map((k) => k.tokenHash)));
     await tx.delete(tables.emailOutbox).where(eq(tables.emailOutbox.toAddress, user.email));
     await tx.delete(tables.verificationTokens).where(eq(tables.verificationTokens.identifier, user.email));
+    // Purchases stay as the business's record of a sale (revenue, refunds), with nothing left
+    // that points at the person: the address goes, and the user id goes with the user row.
+    await tx
+      .update(tables.purchases)
+      .set({ email: null, updatedAt: new Date() })
+      .where(or(eq(tables.purchases.userId, user.id), eq(tables.purchases.email, user.email.trim().toLowerCase())));
     // Everything else hangs off the user row and goes with it (ON DELETE CASCADE).
     await tx.delete(tables.users).where(eq(tables.users.id, user.id));
   });

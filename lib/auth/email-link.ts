@@ -3,7 +3,7 @@ import { validate } from "@/lib/actions/validate";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, tables } from "@/lib/db";
+import { getDb, tables, type Db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { signInLinkEmail } from "@/lib/email/templates";
 import { authSecret, env } from "@/lib/env";
@@ -42,7 +42,7 @@ export async function requestEmailLink(input: { email: unknown; ip: string; call
   const parsed = validate(emailSchema, input.email);
   if (!parsed.ok) return { ok: false, reason: "invalid", message: parsed.error };
   const email = parsed.data;
-  const { SIGNIN_LIMIT_PER_EMAIL_HOUR, SIGNIN_LIMIT_PER_IP_HOUR, APP_URL } = env();
+  const { SIGNIN_LIMIT_PER_EMAIL_HOUR, SIGNIN_LIMIT_PER_IP_HOUR } = env();
   const emailKey = createHash("sha256").update(email).digest("hex");
   const [byEmail, byIp] = await Promise.all([
     hitRateLimit(`signin-email:${emailKey}`, SIGNIN_LIMIT_PER_EMAIL_HOUR, 3600),
@@ -53,22 +53,30 @@ export async function requestEmailLink(input: { email: unknown; ip: string; call
     return { ok: false, reason: "rate_limited", retryAfter, message: RATE_LIMITED_MESSAGE };
   }
 
-  const token = randomBytes(32).toString("hex");
-  const callbackUrl = safeCallbackPath(input.callbackUrl, APP_URL);
-  const link = new URL("/signin/verify", APP_URL);
-  link.search = new URLSearchParams({ email, token, callbackUrl }).toString();
-  const message = signInLinkEmail({ url: link.toString(), minutes: LINK_MINUTES });
-
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.insert(tables.verificationTokens).values({
-      identifier: email,
-      token: hashToken(token),
-      expires: new Date(Date.now() + LINK_MINUTES * 60_000),
-    });
-    await enqueueEmail({ to: email, ...message }, tx);
+    const url = await createSignInLink(tx, email, input.callbackUrl);
+    await enqueueEmail({ to: email, ...signInLinkEmail({ url, minutes: LINK_MINUTES }) }, tx);
   });
   return { ok: true };
+}
+
+/**
+ * Stores a one-time sign-in token for `email` (already checked) and returns the link
+ * that uses it, landing on `callbackUrl`. The caller emails it, in the same transaction.
+ * Also how a purchase made signed out is delivered (lib/products/purchases.ts).
+ */
+export async function createSignInLink(tx: Pick<Db, "insert">, email: string, callbackUrl: string | null | undefined): Promise<string> {
+  const { APP_URL } = env();
+  const token = randomBytes(32).toString("hex");
+  const link = new URL("/signin/verify", APP_URL);
+  link.search = new URLSearchParams({ email, token, callbackUrl: safeCallbackPath(callbackUrl, APP_URL) }).toString();
+  await tx.insert(tables.verificationTokens).values({
+    identifier: email,
+    token: hashToken(token),
+    expires: new Date(Date.now() + LINK_MINUTES * 60_000),
+  });
+  return link.toString();
 }
 
 /** Whether a link can still be used — without using it, so a mail scanner's visit changes nothing. */

@@ -1,4 +1,3 @@
-import { createServer, type Server } from "node:http";
 import { count, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -6,11 +5,12 @@ import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
 import { emailOutbox, stripeEvents, subscriptions, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
-import { signatureHeader, startStripeEmulator, type StripeEmulator } from "@/dev/stripe-emulator/server";
+import { signatureHeader, type StripeEmulator } from "@/dev/stripe-emulator/server";
 import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { refreshSubscriptionsFromStripe, startCheckout } from "./checkout";
 import { setStripeForTests } from "./stripe";
+import { emulatorToApp, type EmulatorToApp } from "./testing";
 import { getAccess } from "./subscriptions";
 import { handleStripeWebhook } from "./webhook";
 
@@ -26,40 +26,21 @@ const signed = (event: object, opts: { secret?: string; at?: number } = {}) => {
 describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
   let handle: DbHandle;
   let emulator: StripeEmulator;
-  let receiver: Server;
+  let link: EmulatorToApp;
   let stripe: Stripe;
-  // Events the emulator sent, kept so tests can replay them in other orders.
-  const delivered: { body: string; event: Stripe.Event }[] = [];
-  let deliverToApp = true;
 
   beforeAll(async () => {
     handle = await openFreshTestDatabase(target);
     await seed(handle.db);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", async () => {
-        const body = Buffer.concat(chunks).toString("utf8");
-        delivered.push({ body, event: JSON.parse(body) as Stripe.Event });
-        const answer = deliverToApp ? await handleStripeWebhook(body, String(req.headers["stripe-signature"] ?? "")) : { status: 200, body: {} };
-        res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const address = receiver.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    emulator = await startStripeEmulator({ port: 0, webhookUrl: `http://127.0.0.1:${port}/`, webhookSecret: SECRET, retryBaseMs: 30, log: () => {} });
-    stripe = emulatorClient(emulator.port);
-    setStripeForTests(stripe);
+    link = await emulatorToApp(SECRET);
+    ({ emulator, stripe } = link);
   });
   afterAll(async () => {
-    setStripeForTests(undefined);
-    await emulator.close();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await link.close();
     await handle.close();
   });
   beforeEach(() => {
-    deliverToApp = true;
+    link.deliverToApp = true;
   });
 
   let n = 0;
@@ -125,9 +106,9 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
   it("applies the same event once, whether sent twice in a row or ten times at once", async () => {
     const member = await newMember();
     const sub = await subscribe(member);
-    deliverToApp = false; // capture the failure events without applying them
+    link.deliverToApp = false; // capture the failure events without applying them
     await emulator.advanceSubscription(sub.id, "failed");
-    const failed = await waitFor(() => delivered.find((d) => d.event.type === "invoice.payment_failed" && JSON.stringify(d.event).includes(sub.id)), 5000, "payment_failed");
+    const failed = await waitFor(() => link.delivered.find((d) => d.event.type === "invoice.payment_failed" && JSON.stringify(d.event).includes(sub.id)), 5000, "payment_failed");
     const emailsBefore = await rows(emailOutbox);
     const eventsBefore = await rows(stripeEvents);
 
@@ -147,9 +128,9 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
   it("stores a subscription change once when ten copies of its event arrive at once", async () => {
     const member = await newMember();
     const sub = await subscribe(member);
-    deliverToApp = false;
+    link.deliverToApp = false;
     await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
-    const updated = await waitFor(() => delivered.find((d) => d.event.type === "customer.subscription.updated" && d.body.includes(sub.id)), 5000, "updated");
+    const updated = await waitFor(() => link.delivered.find((d) => d.event.type === "customer.subscription.updated" && d.body.includes(sub.id)), 5000, "updated");
     const eventsBefore = await rows(stripeEvents);
 
     const answers = await Promise.all(Array.from({ length: 10 }, () => handleStripeWebhook(updated.body, signatureHeader(updated.body, SECRET))));
@@ -162,14 +143,14 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
 
   it("reaches the same entitlement whatever order a subscription's events arrive in", async () => {
     const member = await newMember();
-    deliverToApp = false;
-    const start = delivered.length;
+    link.deliverToApp = false;
+    const start = link.delivered.length;
     await subscribe(member).catch(() => undefined); // not applied yet: nothing stored
     const sub = (await stripe.subscriptions.list({ customer: (await handle.db.query.users.findFirst({ where: eq(users.id, member.id) }))?.stripeCustomerId ?? "" })).data[0];
     if (!sub) throw new Error("no subscription at Stripe");
     await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
     await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
-    const events = delivered.slice(start).filter((d) => d.body.includes(sub.id));
+    const events = link.delivered.slice(start).filter((d) => d.body.includes(sub.id));
     expect(events.length).toBeGreaterThanOrEqual(4);
 
     const orders = [events, [...events].reverse(), [events[2], events[0], events[3], events[1], ...events.slice(4)]];
@@ -188,10 +169,10 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
 
   it("answers 5xx when the effect cannot be stored, and the retry then succeeds", async () => {
     const member = await newMember();
-    deliverToApp = false;
-    const start = delivered.length;
+    link.deliverToApp = false;
+    const start = link.delivered.length;
     await subscribe(member).catch(() => undefined);
-    const created = delivered.slice(start).find((d) => d.event.type === "customer.subscription.created");
+    const created = link.delivered.slice(start).find((d) => d.event.type === "customer.subscription.created");
     if (!created) throw new Error("no created event");
     const eventsBefore = await rows(stripeEvents);
 
@@ -209,7 +190,7 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
   it("back from the portal before Stripe's webhook, the member's cancellation is read from Stripe", async () => {
     const member = await newMember();
     const sub = await subscribe(member);
-    deliverToApp = false; // the webhook is late
+    link.deliverToApp = false; // the webhook is late
     await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
     const stored = () => handle.db.query.subscriptions.findFirst({ columns: { cancelAtPeriodEnd: true }, where: eq(subscriptions.id, sub.id) });
     expect((await stored())?.cancelAtPeriodEnd).toBe(false);

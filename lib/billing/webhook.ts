@@ -1,14 +1,18 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { columnName, getDb, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
+import { getDb, preparedStatement, tables } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { paymentFailedEmail } from "@/lib/email/templates";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
+import { recordEvent } from "./ledger";
 import { getStripe, webhookSecret } from "./stripe";
-import { idOf, subscriptionUpsert } from "./subscriptions";
+import { idOf } from "./subscriptions";
+
+export { recordEvent } from "./ledger";
 import { log, reason } from "@/lib/log";
+import { purchasePaymentIntentOf, syncPurchase } from "@/lib/products/purchases";
 
 const TOLERANCE_SECONDS = 300;
 
@@ -19,6 +23,11 @@ const HANDLED = new Set([
   "customer.subscription.deleted",
   "invoice.paid",
   "invoice.payment_failed",
+  // One-time products (lib/products/purchases.ts).
+  "charge.refunded",
+  "charge.dispute.created",
+  "charge.dispute.updated",
+  "charge.dispute.closed",
 ]);
 
 export interface WebhookAnswer {
@@ -37,24 +46,6 @@ const eventSeen = preparedStatement((db) =>
 );
 
 const answer = (applied: boolean): WebhookAnswer => ({ status: 200, body: { received: true, ...(applied ? {} : { duplicate: true }) } });
-
-/**
- * Writes the event's ledger entry and, only if that entry is new, stores the subscription
- * (when there is one) — one statement, so the two are atomic even outside a transaction.
- * Returns whether this delivery recorded the event (false: it was already there).
- * Exported for the test of its row's shape.
- */
-export async function recordEvent(executor: Pick<Db, "execute">, event: Stripe.Event, subscription: Stripe.Subscription | null, userIdHint: string | null): Promise<boolean> {
-  const e = tables.stripeEvents;
-  const upsert = subscription ? subscriptionUpsert(subscription, userIdHint, sql`exists (select 1 from recorded)`) : null;
-  const [row] = rowsOf<{ recorded: number }>(
-    await executor.execute(sql`with recorded as (
-        insert into ${e} (${columnName(e.id)}, ${columnName(e.type)}) values (${event.id}, ${event.type}) on conflict do nothing returning ${columnName(e.id)})
-      ${upsert ? sql`, applied as (${upsert})` : sql``}
-      select count(*)::int as recorded from recorded`),
-  );
-  return row?.recorded === 1;
-}
 
 /** Only ids are taken from the payload; the subscription itself is re-read from Stripe. */
 function subscriptionIdOf(event: Stripe.Event): string | null {
@@ -94,6 +85,10 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   if (seen) return answer(false);
 
   try {
+    // A product purchase (Checkout in payment mode, its refunds and disputes): re-read from Stripe, stored with the ledger entry.
+    const paymentIntentId = purchasePaymentIntentOf(event);
+    if (paymentIntentId) return answer(await syncPurchase(paymentIntentId, event));
+
     const subscriptionId = subscriptionIdOf(event);
     const subscription = subscriptionId ? await getStripe().subscriptions.retrieve(subscriptionId) : null;
     const session = event.type === "checkout.session.completed" ? (event.data.object as Stripe.Checkout.Session) : null;

@@ -56,6 +56,12 @@ export const pages: Record<string, Row> = {
   "/articles/index/[[...page]]": everyone(ok), // /articles (rewritten there)
   "/articles/[slug]": everyone(ok), // the seeded, published article
   "/articles/feed.xml": everyone(ok),
+  "/products/index/[[...page]]": everyone(ok), // /products (rewritten there)
+  "/products/[slug]": everyone(ok), // the seeded, published workbook
+  // The step before Stripe: anyone may buy (signed out, by email).
+  "/billing/buy/[slug]": everyone(ok),
+  // Back from Stripe: without a real session id there is nothing to confirm.
+  "/billing/products/done": everyone(notFound),
   "/dev/mailbox": everyone(notFound), // development only
   "/api/health": everyone(ok),
   "/api/ready": everyone(ok),
@@ -72,6 +78,11 @@ export const pages: Record<string, Row> = {
   "/account": signedIn,
   "/account/billing": signedIn,
   "/account/export": signedIn,
+  "/account/library": signedIn,
+  // Nobody in the world owns a product that includes the lesson: not found, like any record not yours.
+  "/account/library/lessons/[slug]": { ...everyone(notFound), anonymous: toSignIn },
+  // Without a signed link's fields: back to the library, which says the link isn't valid.
+  "/account/library/download": { ...everyone({ redirect: /^\/account\/library\?notice=invalid/ }), anonymous: toSignIn },
   "/dojo": dojo,
   "/dojo/search": dojo,
   "/dojo/ex-reached-out": dojo,
@@ -88,6 +99,10 @@ export const pages: Record<string, Row> = {
   "/coach/lessons/[id]": console_,
   "/coach/articles": console_,
   "/coach/articles/[id]": console_,
+  "/coach/products": console_,
+  "/coach/products/[id]": console_,
+  // Uploads are a form POST; a GET is not allowed.
+  "/api/coach/products/[id]/files": everyone(getNotAllowed),
   "/coach/members": console_,
   "/coach/newsletter": console_,
   "/coach/newsletter/new": console_,
@@ -132,6 +147,10 @@ export const actions: Record<string, Level> = {
   "(coach)/coach/articles/actions.ts#createArticleAction": "coach",
   "(coach)/coach/articles/actions.ts#saveArticleAction": "coach",
   "(coach)/coach/articles/actions.ts#restoreArticleVersionAction": "coach",
+  "(coach)/coach/products/actions.ts#createProductAction": "coach",
+  "(coach)/coach/products/actions.ts#saveProductAction": "coach",
+  "(coach)/coach/products/actions.ts#removeProductFileAction": "coach",
+  "(dojo)/billing/buy/actions.ts#buyProductAction": "public",
   "(coach)/coach/check-ins/actions.ts#claimAction": "coach",
   "(coach)/coach/check-ins/actions.ts#replyAction": "coach",
   "(coach)/coach/check-ins/actions.ts#noteAction": "coach",

@@ -5,6 +5,7 @@
 // PostgreSQL server in DATABASE_URL. Tests talk to it over HTTP only; the
 // database is read from outside to prove what changed (see ./database.ts).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { nextStartArgs } from "../../scripts/next-start.mjs";
 import { freePort, start, tsNode, waitForOutput, waitForUrl, type Proc } from "../../scripts/lib/procs";
@@ -131,6 +132,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
       DATA_KEY: outsideSecrets.dataKey,
       ADMIN_EMAILS: ADMIN_EMAIL,
+      // Shared by the stack's instances, as an S3 bucket would be.
+      PRODUCT_FILES_DIR: path.join(os.tmpdir(), `dojo-outside-files-${process.pid}-${Date.now()}`),
       ...(opts.workers ? { WORKERS: "off" } : {}),
       ...db.appEnv,
       ...opts.env,

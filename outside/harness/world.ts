@@ -32,6 +32,9 @@ export interface World {
   /** The seeded, published article. */
   articleId: string;
   articleSlug: string;
+  /** The seeded, published product. */
+  productId: string;
+  productSlug: string;
   issueId: string;
   subscriberId: string;
   /** Signed-in people with no membership yet: each test that makes someone pay takes its own. */
@@ -113,6 +116,7 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
   );
   const lesson = one(await db.select({ id: tables.lessons.id, slug: tables.lessons.slug }).from(tables.lessons).limit(1), "a lesson");
   const article = one(await db.select({ id: tables.articles.id, slug: tables.articles.slug }).from(tables.articles).limit(1), "an article");
+  const product = one(await db.select({ id: tables.products.id, slug: tables.products.slug }).from(tables.products).limit(1), "a product");
   const issue = one(
     await db.insert(tables.newsletterIssues).values({ subject: "Outside-in draft issue", bodyMd: "A draft only coaches see." }).returning(),
     "a newsletter issue",
@@ -136,6 +140,8 @@ export async function buildWorld(db: Db, opts: { spares?: number } = {}): Promis
     lessonSlug: lesson.slug,
     articleId: String(article.id),
     articleSlug: article.slug,
+    productId: String(product.id),
+    productSlug: product.slug,
     issueId: String(issue.id),
     subscriberId: subscriber.id,
     spares,
@@ -154,6 +160,8 @@ export function pathParams(pattern: string, world: World): Record<string, string
   if (pattern.startsWith("/coach/lessons")) return { id: world.lessonId };
   if (pattern.startsWith("/coach/articles")) return { id: world.articleId };
   if (pattern.startsWith("/articles")) return { slug: world.articleSlug };
+  if (pattern.startsWith("/coach/products") || pattern.startsWith("/api/coach/products")) return { id: world.productId };
+  if (pattern.startsWith("/products") || pattern.startsWith("/billing/buy")) return { slug: world.productSlug };
   if (pattern.includes("newsletter")) return { id: world.issueId, slug: "outside-in-draft-issue" };
   if (pattern.startsWith("/coach/check-ins")) return { id: world.a.checkinId };
   return { id: world.a.checkinId, slug: world.lessonSlug, token: "no-such-result", nextauth: "session" };

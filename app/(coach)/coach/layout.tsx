@@ -11,6 +11,7 @@ export default function CoachLayout({ children }: { children: React.ReactNode })
           ["/coach/check-ins", "Check-ins"],
           ["/coach/lessons", "Lessons"],
           ["/coach/articles", "Articles"],
+          ["/coach/products", "Products"],
           ["/coach/members", "Members"],
           ["/coach/newsletter", "Newsletter"],
         ]}

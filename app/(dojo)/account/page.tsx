@@ -26,6 +26,11 @@ export default async function AccountPage() {
             Membership and billing
           </Link>
         </p>
+        <p>
+          <Link href="/account/library" className="link">
+            Your library: workbooks and audio you bought
+          </Link>
+        </p>
         {isCoach(user.role) ? (
           <p>
             <Link href="/coach/members" className="link">

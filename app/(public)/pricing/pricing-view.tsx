@@ -72,7 +72,11 @@ export function PricingView({ plans, notice, result }: { plans: PlanView[]; noti
         <Link href="/quiz" className="link">
           The free plan
         </Link>{" "}
-        is yours to use as often as you like.
+        is yours to use as often as you like. Rather work through it on your own?{" "}
+        <Link href="/products" className="link">
+          Workbooks and audio
+        </Link>{" "}
+        are bought once, no membership needed.
       </p>
     </div>
   );

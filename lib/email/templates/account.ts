@@ -40,3 +40,26 @@ export function paymentFailedEmail({ billingUrl }: { billingUrl: string }): Rend
     }),
   };
 }
+
+/**
+ * After paying without being signed in: a sign-in link that opens the library. It names
+ * no product: a title like "the no-contact workbook" would say what the purchase is for.
+ */
+export function purchaseReadyEmail({ url, minutes, signInUrl }: { url: string; minutes: number; signInUrl: string }): RenderedEmail {
+  if (!Number.isInteger(minutes) || minutes < 1) throw new Error("minutes must be a positive whole number");
+  const m = minutesText(minutes);
+  return {
+    subject: "Your order is ready",
+    ...renderEmail({
+      preheader: "Thanks for your order. Here’s how to get it.",
+      heading: "Thanks. It’s ready for you",
+      paragraphs: [
+        "Your payment went through. What you bought is waiting in your library, with your receipt.",
+        `The button signs you in and takes you straight there. It works once, for the next ${m}.`,
+        `If it has run out, no problem: sign in with this email address at ${signInUrl} and open your library.`,
+      ],
+      button: { label: "Open my library", url },
+      footer: "You’re getting this because this address was used to pay for an order.",
+    }),
+  };
+}

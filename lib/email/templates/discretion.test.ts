@@ -46,6 +46,7 @@ const AUTHORED_BODY = "Short weeks are still weeks. Take the walk anyway.";
 const cases: { [N in EmailTemplateName]: Case<N> } = {
   signInLink: { params: (s) => [{ url: `https://dojo.test/signin/verify?token=${s}`, minutes: 10 }] },
   paymentFailed: { params: (s) => [{ billingUrl: `https://dojo.test/account/billing?from=${s}` }] },
+  purchaseReady: { params: (s) => [{ url: `https://dojo.test/signin/verify?token=${s}`, minutes: 10, signInUrl: `https://dojo.test/signin?${s}` }] },
   checkinReply: { params: (s) => [{ url: `https://dojo.test/dojo/check-ins/${s}` }] },
   coachDigest: {
     params: (s) => [

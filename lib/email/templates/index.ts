@@ -1,5 +1,5 @@
 import "server-only";
-import { paymentFailedEmail, signInLinkEmail } from "./account";
+import { paymentFailedEmail, purchaseReadyEmail, signInLinkEmail } from "./account";
 import { checkinReplyEmail, coachDigestEmail } from "./checkins";
 import type { RenderedEmail } from "./layout";
 import { alreadySubscribedEmail, confirmSubscriptionEmail, issueEmail } from "./newsletter";
@@ -14,6 +14,7 @@ import { alreadySubscribedEmail, confirmSubscriptionEmail, issueEmail } from "./
 export const emailTemplates = {
   signInLink: signInLinkEmail,
   paymentFailed: paymentFailedEmail,
+  purchaseReady: purchaseReadyEmail,
   checkinReply: checkinReplyEmail,
   coachDigest: coachDigestEmail,
   newsletterConfirm: confirmSubscriptionEmail,
@@ -24,7 +25,7 @@ export const emailTemplates = {
 export type EmailTemplateName = keyof typeof emailTemplates;
 export type EmailTemplateParams<N extends EmailTemplateName> = Parameters<(typeof emailTemplates)[N]>[0];
 
-export { paymentFailedEmail, signInLinkEmail } from "./account";
+export { paymentFailedEmail, purchaseReadyEmail, signInLinkEmail } from "./account";
 export { checkinReplyEmail, coachDigestEmail } from "./checkins";
 export type { RenderedEmail } from "./layout";
 export { alreadySubscribedEmail, confirmSubscriptionEmail, issueEmail, type IssueEmailInput } from "./newsletter";

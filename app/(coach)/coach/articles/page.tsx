@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCoach } from "@/lib/auth/current-user";
 import { listArticlesForCoach } from "@/lib/articles/editor";
-import { NewArticleForm } from "./new-article-form";
+import { NewDraftForm } from "@/app/components/new-draft-form";
+import { createArticleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Articles", robots: { index: false } };
 
@@ -42,7 +43,7 @@ export default async function CoachArticlesPage() {
           ))}
         </ul>
       )}
-      <NewArticleForm />
+      <NewDraftForm action={createArticleAction} id="new-article-title" label="New article title" help="It starts as a draft: nobody else sees it until you publish." />
     </div>
   );
 }
