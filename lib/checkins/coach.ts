@@ -229,7 +229,7 @@ export async function replyToCheckin(actor: CurrentUser, id: string, input: unkn
   return db.transaction(async (tx): Promise<ReplyOutcome> => {
     const [won] = await tx
       .update(tables.checkins)
-      .set({ status: "replied", repliedAt: now, updatedAt: now })
+      .set({ status: "replied", repliedAt: now, updatedAt: now, claimedBy: actor.id }) // who answered: the dashboard's per-coach reply times
       .where(and(eq(tables.checkins.id, id), eq(tables.checkins.status, "waiting"), or(isNull(tables.checkins.claimedBy), eq(tables.checkins.claimedBy, actor.id))))
       .returning({ userId: tables.checkins.userId });
     if (!won) {
