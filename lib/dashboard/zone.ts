@@ -56,3 +56,6 @@ export function dayRange(from: string, to: string, zone: string): DayRange {
   const days = Math.round((new Date(`${to}T12:00:00Z`).getTime() - new Date(`${from}T12:00:00Z`).getTime()) / 86_400_000) + 1;
   return { from, to, zone, start, end, days };
 }
+
+/** The UTC hour an instant falls in: the key of every dashboard counter (ISO string, for SQL). */
+export const hourStart = (at: Date): string => new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { FunnelStep } from "@/db/schema";
 import { columnName, getDb, tables, type Db } from "@/lib/db";
+import { hourStart } from "@/lib/dashboard/zone";
 import { getDefinition } from "./definitions";
 
 export const funnelEventSchema = z.strictObject({
@@ -22,8 +23,6 @@ export interface FunnelStepRecord {
   at?: Date;
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
  * One statement that stores a funnel step and adds one to its hourly counter, so the
  * counter can never disagree with the events however many servers write at once.
@@ -33,7 +32,7 @@ export async function recordFunnelStep(executor: Pick<Db, "execute">, r: FunnelS
   const e = tables.quizEvents;
   const f = tables.funnelCounts;
   const at = r.at ?? new Date();
-  const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  const hour = hourStart(at);
   const version = r.version ?? 0;
   await executor.execute(sql`with event as (
       insert into ${e} (${columnName(e.type)}, ${columnName(e.definitionVersion)}, ${columnName(e.questionId)}, ${columnName(e.prescriptionId)}, ${columnName(e.createdAt)})

@@ -8,6 +8,14 @@ CREATE TABLE "mrr_changes" (
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reply_time_counts" (
+	"hour" timestamp with time zone NOT NULL,
+	"coach_id" text DEFAULT '' NOT NULL,
+	"bucket" integer NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "reply_time_counts_hour_coach_id_bucket_pk" PRIMARY KEY("hour","coach_id","bucket")
+);
+--> statement-breakpoint
 CREATE TABLE "funnel_counts" (
 	"hour" timestamp with time zone NOT NULL,
 	"step" text NOT NULL,
@@ -23,5 +31,4 @@ ALTER TABLE "subscriptions" ADD COLUMN "mrr_currency" text;--> statement-breakpo
 ALTER TABLE "subscriptions" ADD COLUMN "first_paid_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "trial_started_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "quiz_events" ADD COLUMN "prescription_id" text;--> statement-breakpoint
-CREATE INDEX "mrr_changes_occurred_at_idx" ON "mrr_changes" USING btree ("occurred_at");--> statement-breakpoint
-CREATE INDEX "checkins_replied_idx" ON "checkins" USING btree ("replied_at","submitted_at","claimed_by") WHERE replied_at is not null;
+CREATE INDEX "mrr_changes_occurred_at_idx" ON "mrr_changes" USING btree ("occurred_at");
