@@ -4,6 +4,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
 import { getDb, rowsOf, tables } from "@/lib/db";
 import { env } from "@/lib/env";
+import { todayIn } from "@/lib/lessons/calendar";
+import { localWeek } from "./local-time";
 import { countWithin, histogramPercentile } from "./reply-times";
 import { percent, type DataTable } from "./table";
 import type { DayRange } from "./zone";
@@ -57,7 +59,7 @@ export async function careReport(actor: CurrentUser, range: DayRange, now = new 
   const c = tables.checkins;
   const r = tables.replyTimeCounts;
   const targetHours = env().CHECKIN_RESPONSE_TARGET_HOURS;
-  const week = sql<string>`to_char(date_trunc('week', ${r.hour} at time zone ${range.zone}), 'YYYY-MM-DD')`;
+  const week = localWeek(r.hour, range.zone);
   const cutoff = new Date(now.getTime() - QUIET_DAYS * 86_400_000);
 
   const [waitingRows, histogram, quietRows, lessonRows] = await Promise.all([
@@ -126,7 +128,7 @@ export async function careReport(actor: CurrentUser, range: DayRange, now = new 
         id: "quiet",
         title: `Members who have not checked in for ${QUIET_DAYS} days`,
         columns: ["Member", "Email", "Last check-in"],
-        rows: quietRows.members.map((m) => [m.name ?? "", m.email, m.lastCheckin ? m.lastCheckin.toISOString().slice(0, 10) : "never"]),
+        rows: quietRows.members.map((m) => [m.name ?? "", m.email, m.lastCheckin ? todayIn(range.zone, m.lastCheckin) : "never"]),
       },
       {
         id: "lessons",

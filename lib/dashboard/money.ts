@@ -3,6 +3,7 @@ import { and, count, eq, gt, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertAdmin } from "@/lib/auth/guards";
 import { getDb, tables } from "@/lib/db";
+import { localMonth } from "./local-time";
 import { percent, type DataTable } from "./table";
 import type { DayRange } from "./zone";
 
@@ -44,7 +45,7 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
   const s = tables.subscriptions;
   const p = tables.plans;
   const c = tables.mrrChanges;
-  const localMonth = sql<string>`to_char(${c.occurredAt} at time zone ${range.zone}, 'YYYY-MM')`;
+  const month = localMonth(c.occurredAt, range.zone);
   const trialEnd = now < range.end ? now : range.end;
   const [statusRows, mrrRows, planRows, changeRows, trials] = await Promise.all([
     db.select({ status: s.status, n: count() }).from(s).groupBy(s.status),
@@ -57,10 +58,10 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
       .groupBy(p.name, p.interval, p.sortOrder, s.mrrCurrency)
       .orderBy(p.sortOrder, p.name),
     db
-      .select({ month: localMonth, currency: c.currency, kind: c.kind, minor: sql<number>`sum(${c.amountMinor})::int`, n: count() })
+      .select({ month, currency: c.currency, kind: c.kind, minor: sql<number>`sum(${c.amountMinor})::int`, n: count() })
       .from(c)
       .where(lt(c.occurredAt, range.end))
-      .groupBy(localMonth, c.currency, c.kind),
+      .groupBy(month, c.currency, c.kind),
     db
       .select({ ended: count(), paid: sql<number>`count(${s.firstPaidAt})::int` })
       .from(s)

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, count, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { getDb, tables } from "@/lib/db";
+import { getDb, rowsOf, tables } from "@/lib/db";
+import { todayIn } from "@/lib/lessons/calendar";
+import { localWeek } from "./local-time";
 import type { DataTable } from "./table";
 import type { DayRange } from "./zone";
 
@@ -23,7 +25,7 @@ export async function newsletterReport(actor: CurrentUser, range: DayRange): Pro
   const n = tables.newsletterSubscribers;
   const i = tables.newsletterIssues;
   type Instant = AnyPgColumn<{ data: Date }>;
-  const weekOf = (col: Instant) => sql<string>`to_char(date_trunc('week', ${col} at time zone ${range.zone}), 'YYYY-MM-DD')`;
+  const weekOf = (col: Instant) => localWeek(col, range.zone);
   const inRange = (col: Instant) => and(gte(col, range.start), lt(col, range.end));
 
   const [before, signups, confirmations, unsubscribes, issues] = await Promise.all([
@@ -35,18 +37,17 @@ export async function newsletterReport(actor: CurrentUser, range: DayRange): Pro
     db.select({ week: weekOf(n.createdAt), n: count() }).from(n).where(inRange(n.createdAt)).groupBy(weekOf(n.createdAt)),
     db.select({ week: weekOf(n.subscribedAt), n: count() }).from(n).where(inRange(n.subscribedAt)).groupBy(weekOf(n.subscribedAt)),
     db.select({ week: weekOf(n.unsubscribedAt), n: count() }).from(n).where(and(inRange(n.unsubscribedAt), isNotNull(n.subscribedAt))).groupBy(weekOf(n.unsubscribedAt)),
+    // Each issue that went out, with the unsubscribes from its sending until the next issue's.
     db
-      .select({
-        subject: i.subject,
-        startedAt: i.startedAt,
-        sent: i.sentCount,
-        // Unsubscribes from its sending until the next issue's.
-        unsubscribed: sql<number>`(select count(*)::int from ${n} where ${n.unsubscribedAt} >= ${i.startedAt}
-          and ${n.unsubscribedAt} < coalesce((select min(later.started_at) from ${i} later where later.started_at > ${i.startedAt}), 'infinity'::timestamptz))`,
-      })
-      .from(i)
-      .where(and(isNotNull(i.startedAt), inRange(i.startedAt)))
-      .orderBy(asc(i.startedAt)),
+      .execute(
+        sql`with sent as (
+          select ${i.subject} as subject, ${i.startedAt} as started, ${i.sentCount} as sent, lead(${i.startedAt}) over (order by ${i.startedAt}) as next
+          from ${i} where ${i.startedAt} is not null)
+        select subject, started, sent,
+          (select count(*)::int from ${n} where ${n.unsubscribedAt} >= sent.started and ${n.unsubscribedAt} < coalesce(sent.next, 'infinity'::timestamptz)) as unsubscribed
+        from sent where started >= ${range.start.toISOString()}::timestamptz and started < ${range.end.toISOString()}::timestamptz order by started`,
+      )
+      .then((result) => rowsOf<{ subject: string; started: string | Date; sent: number | null; unsubscribed: number }>(result)),
   ]);
 
   const weekKeys = [...new Set([...signups, ...confirmations, ...unsubscribes].map((r) => r.week))].sort();
@@ -69,7 +70,7 @@ export async function newsletterReport(actor: CurrentUser, range: DayRange): Pro
         id: "newsletter-issues",
         title: "Unsubscribes after each issue",
         columns: ["Issue", "Sent", "Sent to", "Unsubscribed before the next issue"],
-        rows: issues.map((x) => [x.subject, x.startedAt ? x.startedAt.toISOString().slice(0, 10) : null, x.sent, x.unsubscribed]),
+        rows: issues.map((x) => [x.subject, todayIn(range.zone, new Date(x.started)), x.sent, x.unsubscribed]),
       },
     ],
   };
