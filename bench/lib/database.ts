@@ -254,10 +254,10 @@ export function volumeSteps(v: Volume): VolumeStep[] {
   step(
     "mrr_changes",
     `insert into mrr_changes (subscription_id, kind, amount_minor, currency, stripe_price_id, occurred_at)
-     select id, 'new', p.amount_cents / (case when p.interval = 'year' then 12 else 1 end), p.currency, s.stripe_price_id, now() - (substr(s.id, 10)::int % 365) * interval '1 day' - interval '1 day'
+     select s.id, 'new', p.amount_cents / (case when p.interval = 'year' then 12 else 1 end), p.currency, s.stripe_price_id, now() - (substr(s.id, 10)::int % 365) * interval '1 day' - interval '1 day'
      from subscriptions s join plans p on p.stripe_price_id = s.stripe_price_id where s.status <> 'trialing'
      union all
-     select id, 'churn', -(p.amount_cents / (case when p.interval = 'year' then 12 else 1 end)), p.currency, s.stripe_price_id,
+     select s.id, 'churn', -(p.amount_cents / (case when p.interval = 'year' then 12 else 1 end)), p.currency, s.stripe_price_id,
        least(now(), now() - (substr(s.id, 10)::int % 365) * interval '1 day' + (substr(s.id, 10)::int % 100) * interval '1 day')
      from subscriptions s join plans p on p.stripe_price_id = s.stripe_price_id where s.status in ('canceled', 'unpaid')`,
   );
@@ -267,6 +267,10 @@ export function volumeSteps(v: Volume): VolumeStep[] {
      select 'Letter ' || n, 'Hello.', 'sent', now() - n * interval '14 days', now() - n * interval '14 days' + interval '1 hour', $1::int, $1::int, 0
      from generate_series(1, 26) n`,
     [v.newsletterSubscribers],
+  );
+  step(
+    "users.last_checkin_at",
+    `update users u set last_checkin_at = c.last from (select user_id, max(submitted_at) as last from checkins where status in ('waiting', 'replied') group by user_id) c where c.user_id = u.id`,
   );
   step("newsletter_subscribers.unsubscribed_at", `update newsletter_subscribers set unsubscribed_at = created_at + interval '20 days', subscribed_at = created_at + interval '1 hour' where status = 'unsubscribed'`);
   return out;

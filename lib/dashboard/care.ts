@@ -74,12 +74,14 @@ export async function careReport(actor: CurrentUser, range: DayRange, now = new 
       .groupBy(week, r.coachId, r.bucket),
     quietMembers(now, cutoff),
     db
-      .select({ module: tables.modules.title, modulePosition: tables.modules.position, lesson: tables.lessons.title, done: sql<number>`count(${tables.lessonProgress.userId})::int` })
+      .select({
+        module: tables.modules.title,
+        lesson: tables.lessons.title,
+        done: sql<number>`(select count(*)::int from ${tables.lessonProgress} where ${tables.lessonProgress.lessonId} = ${tables.lessons.id})`,
+      })
       .from(tables.lessons)
       .innerJoin(tables.modules, eq(tables.modules.id, tables.lessons.moduleId))
-      .leftJoin(tables.lessonProgress, eq(tables.lessonProgress.lessonId, tables.lessons.id))
       .where(eq(tables.lessons.status, "published"))
-      .groupBy(tables.modules.id, tables.modules.title, tables.modules.position, tables.lessons.id, tables.lessons.title, tables.lessons.position)
       .orderBy(asc(tables.modules.position), asc(tables.lessons.position)),
   ]);
 
@@ -146,17 +148,16 @@ export async function careReport(actor: CurrentUser, range: DayRange, now = new 
  */
 async function quietMembers(now: Date, cutoff: Date): Promise<CareReport["quiet"]> {
   const db = await getDb();
-  const { users, subscriptions: s, comps, checkins: c } = tables;
+  const { users, subscriptions: s, comps } = tables;
   const rows = rowsOf<{ id: string; email: string; name: string | null; last: string | Date | null; total: number }>(
     await db.execute(sql`with members as (
         select ${s.userId} as id from ${s} where ${s.status} in ('active', 'trialing', 'past_due')
         union
         select ${comps.userId} from ${comps} where ${comps.revokedAt} is null and ${comps.endsAt} > ${now.toISOString()}::timestamptz),
       quiet as (
-        select ${users.id} as id, ${users.email} as email, ${users.name} as name, last.at as last
+        select ${users.id} as id, ${users.email} as email, ${users.name} as name, ${users.lastCheckinAt} as last
         from members m join ${users} on ${users.id} = m.id
-        left join lateral (select ${c.createdAt} as at from ${c} where ${c.userId} = m.id and ${c.status} in ('waiting', 'replied') order by ${c.createdAt} desc limit 1) last on true
-        where ${users.role} = 'member' and (last.at is null or last.at < ${cutoff.toISOString()}::timestamptz))
+        where ${users.role} = 'member' and (${users.lastCheckinAt} is null or ${users.lastCheckinAt} < ${cutoff.toISOString()}::timestamptz))
       select id, email, name, last, (count(*) over ())::int as total from quiet order by last asc nulls first, email limit ${QUIET_LIST}`),
   );
   return {

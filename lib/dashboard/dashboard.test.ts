@@ -201,6 +201,9 @@ describe.each(testDatabases())("the owner's dashboard on $kind", (target) => {
       };
       await checkin(m1.id, "replied", new Date(now - 20 * 86_400_000));
       await checkin(m2.id, "replied", new Date(now - 3 * 86_400_000));
+      // What submitCheckin keeps on the member when a check-in goes to a coach.
+      await handle.db.update(users).set({ lastCheckinAt: new Date(now - 20 * 86_400_000) }).where(eq(users.id, m1.id));
+      await handle.db.update(users).set({ lastCheckinAt: new Date(now - 3 * 86_400_000) }).where(eq(users.id, m2.id));
       await checkin(m2.id, "waiting", new Date(now - 3_600_000), true);
       // Replies in New York's week of Monday February 2: 30 min, 2 h and 10 h; the next week one of 26 h by another coach.
       const other = await person("coach-two", "coach", "Otto");

@@ -26,12 +26,14 @@ CREATE TABLE "funnel_counts" (
 	CONSTRAINT "funnel_counts_hour_step_definition_version_question_id_prescription_id_pk" PRIMARY KEY("hour","step","definition_version","question_id","prescription_id")
 );
 --> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "last_checkin_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "mrr_minor" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "mrr_currency" text;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "first_paid_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "trial_started_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "quiz_events" ADD COLUMN "prescription_id" text;--> statement-breakpoint
 CREATE INDEX "mrr_changes_occurred_at_idx" ON "mrr_changes" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "lesson_progress_lesson_idx" ON "lesson_progress" USING btree ("lesson_id");--> statement-breakpoint
 -- Backfill (hand-written): the counters and the revenue history start from what the database already holds.
 INSERT INTO "funnel_counts" ("hour", "step", "definition_version", "question_id", "prescription_id", "count")
 SELECT date_trunc('hour', "created_at" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', "type", "definition_version", coalesce("question_id", ''), coalesce("prescription_id", ''), count(*)
@@ -50,3 +52,5 @@ UPDATE "subscriptions" s SET
 FROM "plans" p WHERE p."stripe_price_id" = s."stripe_price_id";--> statement-breakpoint
 INSERT INTO "mrr_changes" ("subscription_id", "kind", "amount_minor", "currency", "stripe_price_id", "occurred_at")
 SELECT "id", 'new', "mrr_minor", "mrr_currency", "stripe_price_id", "updated_at" FROM "subscriptions" WHERE "mrr_minor" > 0;
+--> statement-breakpoint
+UPDATE "users" u SET "last_checkin_at" = c.last FROM (SELECT "user_id", max("submitted_at") AS last FROM "checkins" WHERE "status" IN ('waiting', 'replied') GROUP BY "user_id") c WHERE c."user_id" = u."id";
