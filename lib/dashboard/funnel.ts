@@ -57,20 +57,23 @@ export async function funnelReport(actor: CurrentUser, range: DayRange): Promise
     const finished = rows.filter((r) => r.step === "completed" && r.version === v).reduce((n, r) => n + r.n, 0);
     const answered = (q: string) => rows.filter((r) => r.step === "answered" && r.version === v && r.questionId === q).reduce((n, r) => n + r.n, 0);
     const ids = def ? def.questions.map((q) => q.id) : [...new Set(rows.filter((r) => r.version === v && r.questionId).map((r) => r.questionId))];
-    let before = started;
+    // "Fewer than the step before" only between steps everyone meets: a question shown to some
+    // (showIf) is not a drop from the one before it, so there it stays empty.
+    let before: number | null = started;
     const perQuestion = ids.map((id) => {
       const n = answered(id);
-      const prompt = def?.questions.find((q) => q.id === id)?.prompt ?? id;
-      const row = [`v${v}`, prompt, n, percent(n, started), before - n];
-      before = n;
+      const question = def?.questions.find((q) => q.id === id);
+      const everyone = question !== undefined && question.showIf === undefined;
+      const row = [`v${v}`, question?.prompt ?? id, n, percent(n, started), everyone && before !== null ? before - n : null];
+      before = everyone ? n : null;
       return row;
     });
-    return [[`v${v}`, "Started", started, percent(started, started), null], ...perQuestion, [`v${v}`, "Finished", finished, percent(finished, started), before - finished]];
+    return [[`v${v}`, "Started", started, percent(started, started), null], ...perQuestion, [`v${v}`, "Finished", finished, percent(finished, started), before === null ? null : before - finished]];
   });
   const questions: DataTable = {
     id: "questions",
     title: "Question by question",
-    columns: ["Version", "Question", "Answered", "% of starts", "Fewer than the step before"],
+    columns: ["Version", "Question", "Answered", "% of starts", "Fewer than the step before (questions everyone sees)"],
     rows: questionRows,
   };
 

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, count, eq, gt, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { and, count, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertAdmin } from "@/lib/auth/guards";
 import { getDb, tables } from "@/lib/db";
 import { localMonth } from "./local-time";
 import { percent, type DataTable } from "./table";
+import { startOfDay } from "./zone";
 import type { DayRange } from "./zone";
 
 export interface MonthFigure {
@@ -47,49 +48,64 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
   const c = tables.mrrChanges;
   const month = localMonth(c.occurredAt, range.zone);
   const trialEnd = now < range.end ? now : range.end;
-  const [statusRows, mrrRows, planRows, changeRows, trials] = await Promise.all([
-    db.select({ status: s.status, n: count() }).from(s).groupBy(s.status),
-    db.select({ currency: s.mrrCurrency, minor: sql<number>`sum(${s.mrrMinor})::int` }).from(s).where(gt(s.mrrMinor, 0)).groupBy(s.mrrCurrency),
+  const months = monthsBetween(range.from.slice(0, 7), range.to.slice(0, 7));
+  // Where the first month starts, in the zone: changes before it are only summed, never grouped by month.
+  const firstMonthStart = startOfDay(`${months[0]}-01`, range.zone);
+  const [subRows, earlier, changeRows, trials] = await Promise.all([
+    // One pass over the subscriptions gives the statuses, MRR per currency and revenue by plan.
     db
-      .select({ name: p.name, interval: p.interval, currency: s.mrrCurrency, members: count(), minor: sql<number>`sum(${s.mrrMinor})::int` })
+      .select({ status: s.status, priceId: s.stripePriceId, currency: s.mrrCurrency, n: count(), minor: sql<number>`sum(${s.mrrMinor})::int` })
       .from(s)
-      .leftJoin(p, eq(p.stripePriceId, s.stripePriceId))
-      .where(gt(s.mrrMinor, 0))
-      .groupBy(p.name, p.interval, p.sortOrder, s.mrrCurrency)
-      .orderBy(p.sortOrder, p.name),
+      .groupBy(s.status, s.stripePriceId, s.mrrCurrency),
+    db
+      .select({ currency: c.currency, kind: c.kind, minor: sql<number>`sum(${c.amountMinor})::int`, n: count() })
+      .from(c)
+      .where(lt(c.occurredAt, firstMonthStart))
+      .groupBy(c.currency, c.kind),
     db
       .select({ month, currency: c.currency, kind: c.kind, minor: sql<number>`sum(${c.amountMinor})::int`, n: count() })
       .from(c)
-      .where(lt(c.occurredAt, range.end))
+      .where(and(gte(c.occurredAt, firstMonthStart), lt(c.occurredAt, range.end)))
       .groupBy(month, c.currency, c.kind),
     db
       .select({ ended: count(), paid: sql<number>`count(${s.firstPaidAt})::int` })
       .from(s)
       .where(and(isNotNull(s.trialEnd), gte(s.trialEnd, range.start), lt(s.trialEnd, trialEnd))),
   ]);
+  const planList = await db.select({ name: p.name, interval: p.interval, priceId: p.stripePriceId, sortOrder: p.sortOrder }).from(p);
 
-  const status = (name: string) => Number(statusRows.find((r) => r.status === name)?.n ?? 0);
+  const status = (name: string) => subRows.filter((r) => r.status === name).reduce((n, r) => n + Number(r.n), 0);
   const counts = { active: status("active"), trialing: status("trialing"), pastDue: status("past_due") };
-  const mrr = mrrRows.filter((r) => r.currency).map((r) => ({ currency: r.currency!, minor: r.minor })).sort((a, b) => a.currency.localeCompare(b.currency));
+  const paying = subRows.filter((r) => r.minor > 0 && r.currency);
+  const byCurrency = new Map<string, number>();
+  for (const r of paying) byCurrency.set(r.currency!, (byCurrency.get(r.currency!) ?? 0) + r.minor);
+  const mrr = [...byCurrency].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => a.currency.localeCompare(b.currency));
+  const planKey = (r: (typeof paying)[number]) => `${r.priceId ?? ""}|${r.currency}`;
+  const planRows = [...new Set(paying.map(planKey))]
+    .map((key) => {
+      const rows = paying.filter((r) => planKey(r) === key);
+      const plan = planList.find((x) => x.priceId === rows[0]!.priceId);
+      return { name: plan?.name ?? null, interval: plan?.interval ?? null, sortOrder: plan?.sortOrder ?? 999, currency: rows[0]!.currency, members: rows.reduce((n, r) => n + Number(r.n), 0), minor: rows.reduce((n, r) => n + r.minor, 0) };
+    })
+    .sort((a, b) => a.sortOrder - b.sortOrder || (a.name ?? "").localeCompare(b.name ?? ""));
 
-  const months = monthsBetween(range.from.slice(0, 7), range.to.slice(0, 7));
-  const currencies = [...new Set([...changeRows.map((r) => r.currency), ...mrr.map((m) => m.currency)])].sort();
+  const currencies = [...new Set([...changeRows.map((r) => r.currency), ...earlier.map((r) => r.currency), ...mrr.map((m) => m.currency)])].sort();
   const monthRows: DataTable["rows"] = [];
   const figures: MonthFigure[] = [];
   for (const currency of currencies) {
     const mine = changeRows.filter((r) => r.currency === currency);
     const sum = (pred: (r: (typeof mine)[number]) => boolean, f: (r: (typeof mine)[number]) => number) => mine.filter(pred).reduce((n, r) => n + f(r), 0);
-    // Where the first month starts: everything recorded before it.
-    let mrrRunning = sum((r) => r.month < months[0]!, (r) => r.minor);
-    let paying = sum((r) => r.month < months[0]! && (r.kind === "new" || r.kind === "churn"), (r) => (r.kind === "new" ? r.n : -r.n));
+    const before = earlier.filter((r) => r.currency === currency);
+    let mrrRunning = before.reduce((n, r) => n + r.minor, 0);
+    let payingNow = before.reduce((n, r) => n + (r.kind === "new" ? r.n : r.kind === "churn" ? -r.n : 0), 0);
     for (const month of months) {
       const of = (kind: string) => sum((r) => r.month === month && r.kind === kind, (r) => r.minor);
       const joined = sum((r) => r.month === month && r.kind === "new", (r) => r.n);
       const left = sum((r) => r.month === month && r.kind === "churn", (r) => r.n);
       const net = of("new") + of("expansion") + of("contraction") + of("churn");
-      const startPaying = paying;
+      const startPaying = payingNow;
       mrrRunning += net;
-      paying += joined - left;
+      payingNow += joined - left;
       figures.push({ month, currency, mrrEnd: mrrRunning, net });
       const money = (minor: number) => ({ minor, currency });
       monthRows.push([month, currency.toUpperCase(), money(of("new")), money(of("expansion")), money(of("contraction")), money(of("churn")), money(net), money(mrrRunning), startPaying, left, percent(left, startPaying)]);

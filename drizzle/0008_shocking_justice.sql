@@ -34,6 +34,7 @@ ALTER TABLE "subscriptions" ADD COLUMN "trial_started_at" timestamp with time zo
 ALTER TABLE "quiz_events" ADD COLUMN "prescription_id" text;--> statement-breakpoint
 CREATE INDEX "mrr_changes_occurred_at_idx" ON "mrr_changes" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "lesson_progress_lesson_idx" ON "lesson_progress" USING btree ("lesson_id");--> statement-breakpoint
+CREATE INDEX "newsletter_subscribers_unsubscribed_idx" ON "newsletter_subscribers" USING btree ("unsubscribed_at") WHERE unsubscribed_at is not null;--> statement-breakpoint
 -- Backfill (hand-written): the counters and the revenue history start from what the database already holds.
 INSERT INTO "funnel_counts" ("hour", "step", "definition_version", "question_id", "prescription_id", "count")
 SELECT date_trunc('hour', "created_at" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', "type", "definition_version", coalesce("question_id", ''), coalesce("prescription_id", ''), count(*)
