@@ -1,5 +1,6 @@
 import "server-only";
 import { ForbiddenError, getCurrentUser } from "@/lib/auth/current-user";
+import { csvDownload } from "@/lib/http/download";
 import { dashboardTable } from "./report";
 import { tableCsv } from "./table";
 
@@ -16,13 +17,7 @@ export async function dashboardCsvResponse(request: Request, money: boolean): Pr
     const found = await dashboardTable(user, q("table") ?? "", { days: q("days"), from: q("from"), to: q("to") }, money);
     if (!found) return new Response("Not found", { status: 404 });
     const { table, choice } = found;
-    return new Response(tableCsv(table), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${table.id}-${choice.range.from}-to-${choice.range.to}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(tableCsv(table), `${table.id}-${choice.range.from}-to-${choice.range.to}.csv`);
   } catch (err) {
     if (err instanceof ForbiddenError) return new Response("Not found", { status: 404 });
     throw err;
