@@ -1,4 +1,5 @@
 import "server-only";
+import { recordChurnOfDeletedAccount } from "@/lib/billing/history";
 import type { Refusal } from "@/lib/actions/state";
 import { and, eq, inArray } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -76,6 +77,7 @@ export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): 
     await tx.delete(tables.emailOutbox).where(eq(tables.emailOutbox.toAddress, user.email));
     await tx.delete(tables.verificationTokens).where(eq(tables.verificationTokens.identifier, user.email));
     // Everything else hangs off the user row and goes with it (ON DELETE CASCADE).
+    await recordChurnOfDeletedAccount(tx, user.id);
     await tx.delete(tables.users).where(eq(tables.users.id, user.id));
   });
   return { ok: true };

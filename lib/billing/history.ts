@@ -88,3 +88,19 @@ export async function recordRevenueChange(tx: Tx, subscriptionId: string, now = 
     if (firstPaid) await recordFunnelStep(tx, { step: "paid", prescriptionId, at: now });
   }
 }
+
+/**
+ * An account being deleted takes its subscriptions with it, before Stripe's word of the
+ * cancellation can arrive: what they paid leaves the revenue history here, in the deletion's
+ * own transaction, so the month-by-month figures still add up to the MRR that remains.
+ */
+export async function recordChurnOfDeletedAccount(tx: Tx, userId: string, now = new Date()): Promise<void> {
+  const s = tables.subscriptions;
+  const paying = await tx
+    .select({ id: s.id, priceId: s.stripePriceId, minor: s.mrrMinor, currency: s.mrrCurrency })
+    .from(s)
+    .where(eq(s.userId, userId))
+    .for("update");
+  const moves = paying.flatMap((sub) => mrrMoves({ minor: sub.minor, currency: sub.currency }, { minor: 0, currency: null }).map((m) => ({ ...m, subscriptionId: sub.id, stripePriceId: sub.priceId, occurredAt: now })));
+  if (moves.length > 0) await tx.insert(tables.mrrChanges).values(moves);
+}

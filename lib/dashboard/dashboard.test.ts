@@ -3,11 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
-import { checkins, comps, lessonProgress, lessons, modules, newsletterIssues, newsletterSubscribers, plans, subscriptions, users } from "@/db/schema";
+import { checkins, comps, lessonProgress, lessons, modules, mrrChanges, newsletterIssues, newsletterSubscribers, plans, subscriptions, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/auth/sessions";
-import { recordRevenueChange } from "@/lib/billing/history";
+import { recordChurnOfDeletedAccount, recordRevenueChange } from "@/lib/billing/history";
 import { replyToCheckin } from "@/lib/checkins/coach";
 import { recordFunnelStep } from "@/lib/quiz/funnel";
 import { careReport } from "./care";
@@ -282,6 +282,21 @@ describe.each(testDatabases())("the owner's dashboard on $kind", (target) => {
         ["Second letter", "2026-02-20", 3, 1],
       ]);
     });
+  });
+
+  it("takes a deleted account's MRR out of the history in the deletion's transaction", async () => {
+    const leaving = await person("leaving", "member");
+    await handle.db.insert(subscriptions).values({ id: "sub_leaving", userId: leaving.id, stripeCustomerId: "cus_leaving", status: "active", stripePriceId: "price_dojo_monthly" });
+    await handle.db.transaction((tx) => recordRevenueChange(tx, "sub_leaving", at("2026-04-02T12:00:00Z")));
+    await handle.db.transaction(async (tx) => {
+      await recordChurnOfDeletedAccount(tx, leaving.id, at("2026-04-20T12:00:00Z"));
+      await tx.delete(users).where(eq(users.id, leaving.id));
+    });
+    const rows = await handle.db.select({ kind: mrrChanges.kind, amount: mrrChanges.amountMinor }).from(mrrChanges).where(eq(mrrChanges.subscriptionId, "sub_leaving")).orderBy(mrrChanges.id);
+    expect(rows).toEqual([
+      { kind: "new", amount: 1900 },
+      { kind: "churn", amount: -1900 },
+    ]);
   });
 
   it("stores nothing that says who for a funnel step", async () => {
