@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, QuizPage, test } from "./fixtures";
 import { uniqueEmail } from "./mail";
@@ -67,5 +68,12 @@ test("a visitor's way from the quiz to paying moves every count of the owner's d
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("Quiz started,");
   await expect(owner.getByRole("heading", { level: 2, name: "Money" })).toBeVisible();
+
+  // Readable and labelled for everyone, in both colour schemes.
+  for (const colorScheme of ["light", "dark"] as const) {
+    await owner.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page: owner }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`), colorScheme).toEqual([]);
+  }
   await ownerContext.close();
 });

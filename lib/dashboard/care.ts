@@ -129,8 +129,8 @@ export async function careReport(actor: CurrentUser, range: DayRange, now = new 
       {
         id: "quiet",
         title: `Members who have not checked in for ${QUIET_DAYS} days`,
-        columns: ["Member", "Email", "Last check-in"],
-        rows: quietRows.members.map((m) => [m.name ?? "", m.email, m.lastCheckin ? todayIn(range.zone, m.lastCheckin) : "never"]),
+        columns: ["Email", "Name", "Last check-in"],
+        rows: quietRows.members.map((m) => [m.email, m.name ?? "", m.lastCheckin ? todayIn(range.zone, m.lastCheckin) : "never"]),
       },
       {
         id: "lessons",
