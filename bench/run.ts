@@ -20,6 +20,7 @@ import { sampleRss, type RssSampler } from "./lib/rss";
 import { CLIENT_CPU, startStack, type Stack } from "./lib/stack";
 import { buildSnapshot, type Snapshot } from "./lib/snapshot";
 import { measureCoachQueue } from "./measures/coach-queue";
+import { measureDashboard } from "./measures/dashboard";
 import { measureMemory } from "./measures/memory";
 import { measureNewsletter } from "./measures/newsletter";
 import { measurePublicPages } from "./measures/public-pages";
@@ -197,6 +198,12 @@ async function main() {
     "Coach queue",
     "coach",
     () => measureCoachQueue({ databaseUrl: database!.url, migrations: path.join(snapshot!.dir, "drizzle"), pgliteCheckins: config.pgliteCheckins, runs: config.queueRuns, phase: rss.phase }),
+    sections,
+  );
+  await section(
+    "Owner's dashboard",
+    "dashboard",
+    () => measureDashboard({ databaseUrl: database!.url, migrations: path.join(snapshot!.dir, "drizzle"), volume: config.volume, runs: config.queueRuns, phase: rss.phase }),
     sections,
   );
   await section(

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isWholeHourZone } from "@/lib/dashboard/zone";
 
 // Parsed once, typed everywhere. Defaults serve development only; secrets that
 // production needs are required there (see the refinement at the bottom).
@@ -40,6 +41,11 @@ const schema = z
       .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
       .refine((keys) => keys.every((k) => Buffer.from(k, "base64").length === 32), "must be earlier DATA_KEYs (32 bytes, base64), separated by commas")
       .default([]),
+    /** The owner's dashboard counts days, weeks and months in this zone (the business's own). */
+    DASHBOARD_TIME_ZONE: z
+      .string()
+      .refine(isWholeHourZone, "must be an IANA time zone whose offset from UTC is whole hours, such as Europe/Berlin or America/New_York")
+      .default("UTC"),
     CHECKIN_RESPONSE_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
     PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
     QUIZ_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),

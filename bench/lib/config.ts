@@ -22,7 +22,7 @@ export function benchConfig(smoke: boolean): BenchConfig {
   if (smoke) {
     return {
       smoke,
-      volume: { users: 500, checkins: 20_000, quizResults: 1000, quizEvents: 5000, newsletterSubscribers: 300, sentEmails: 500 },
+      volume: { users: 500, checkins: 20_000, quizResults: 1000, quizEvents: 20_000, newsletterSubscribers: 300, sentEmails: 500 },
       lighthouseRuns: 1,
       loadWarmupSeconds: 1,
       loadSeconds: 3,
@@ -36,7 +36,7 @@ export function benchConfig(smoke: boolean): BenchConfig {
   }
   return {
     smoke,
-    volume: { users: 20_000, checkins: 1_000_000, quizResults: 50_000, quizEvents: 200_000, newsletterSubscribers: 10_000, sentEmails: 20_000 },
+    volume: { users: 20_000, checkins: 1_000_000, quizResults: 50_000, quizEvents: 2_000_000, newsletterSubscribers: 10_000, sentEmails: 20_000 },
     lighthouseRuns: 3,
     loadWarmupSeconds: 3,
     loadSeconds: 10,

@@ -15,6 +15,8 @@ export const users = pgTable(
     role: text("role", { enum: ["member", "coach", "admin"] }).notNull().default("member"),
     stripeCustomerId: text("stripe_customer_id").unique(),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** When the member last sent a check-in to a coach: the dashboard's "gone quiet" list reads this, not a million check-ins. */
+    lastCheckinAt: timestamp("last_checkin_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],

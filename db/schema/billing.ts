@@ -30,6 +30,12 @@ export const subscriptions = pgTable(
     /** When the subscription first went past_due in its current spell; the grace period counts from here. */
     pastDueSince: timestamp("past_due_since", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** What this subscription adds to monthly recurring revenue, as last recorded in mrr_changes (minor units). */
+    mrrMinor: integer("mrr_minor").notNull().default(0),
+    mrrCurrency: text("mrr_currency"),
+    /** First seen paying, and first seen on a trial: each counted once in the funnel. */
+    firstPaidAt: timestamp("first_paid_at", { withTimezone: true }),
+    trialStartedAt: timestamp("trial_started_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("subscriptions_user_id_idx").on(t.userId)],
@@ -57,4 +63,24 @@ export const comps = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("comps_user_id_idx").on(t.userId)],
+);
+
+/**
+ * Every change to monthly recurring revenue, written in the same transaction as the subscription
+ * change that caused it: the dashboard's month-by-month MRR is a sum over these. No foreign key:
+ * a deleted account's history still happened (the row names only Stripe's subscription id).
+ * `amountMinor` is the signed change in the currency's minor units.
+ */
+export const mrrChanges = pgTable(
+  "mrr_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    subscriptionId: text("subscription_id").notNull(),
+    kind: text("kind", { enum: ["new", "expansion", "contraction", "churn"] }).notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    stripePriceId: text("stripe_price_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mrr_changes_occurred_at_idx").on(t.occurredAt)],
 );

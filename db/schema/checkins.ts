@@ -2,7 +2,7 @@
 // stored only as AES-256-GCM ciphertext made in the app (lib/crypto), sealed to
 // its row id, so a raw SELECT shows no plaintext. Tables only, no rules.
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export const checkins = pgTable(
@@ -36,6 +36,23 @@ export const checkins = pgTable(
     // check-in: ~400 ms with a million of them (bench/), against under a millisecond with it.
     index("checkins_shared_idx").on(t.submittedAt.desc(), t.id).where(sql`status in ('waiting', 'replied')`),
   ],
+);
+
+/**
+ * Time to first reply as running totals: per UTC hour of the reply, coach and wait bucket
+ * (lib/dashboard/reply-times.ts names the buckets), incremented in the reply's transaction.
+ * The dashboard's medians then read a few thousand rows, not every answered check-in.
+ */
+export const replyTimeCounts = pgTable(
+  "reply_time_counts",
+  {
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    /** The coach who answered; empty once that coach's account is gone. */
+    coachId: text("coach_id").notNull().default(""),
+    bucket: integer("bucket").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.coachId, t.bucket] })],
 );
 
 export const checkinReplies = pgTable(

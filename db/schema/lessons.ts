@@ -78,7 +78,8 @@ export const lessonProgress = pgTable(
       .references(() => lessons.id, { onDelete: "cascade" }),
     completedAt: timestamp("completed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.lessonId] })],
+  // The second index counts a lesson's completions for the dashboard without reading every member's progress.
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index("lesson_progress_lesson_idx").on(t.lessonId)],
 );
 
 /** Per-member Dojo settings: when their drip started, a coach's "unlock everything", their no-contact start. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordChurnOfDeletedAccount } from "@/lib/billing/history";
 import type { Refusal } from "@/lib/actions/state";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -99,6 +100,7 @@ export async function deleteMyAccount(user: CurrentUser, confirmEmail: string): 
       .set({ email: null, updatedAt: new Date() })
       .where(or(eq(tables.purchases.userId, user.id), eq(tables.purchases.email, user.email.trim().toLowerCase())));
     // Everything else hangs off the user row and goes with it (ON DELETE CASCADE).
+    await recordChurnOfDeletedAccount(tx, user.id);
     await tx.delete(tables.users).where(eq(tables.users.id, user.id));
   });
   return { ok: true };

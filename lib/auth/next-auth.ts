@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getDb, tables } from "@/lib/db";
+import { recordFunnelStep } from "@/lib/quiz/funnel";
 import { authSecret, env } from "@/lib/env";
 import { LINK_MINUTES } from "./email-link";
 import { safeCallbackPath } from "./redirects";
@@ -49,6 +50,10 @@ export const { handlers, auth, signOut } = NextAuth(async () => {
       redirect: ({ url }) => new URL(safeCallbackPath(url, env().APP_URL), env().APP_URL).toString(),
     },
     events: {
+      // The funnel's sign-up step: a count, nothing about who.
+      async createUser() {
+        await recordFunnelStep(db, { step: "signed_up" });
+      },
       async signIn({ user }) {
         // ADMIN_EMAILS makes those addresses admin (and so coach) when they sign in.
         if (user.id && user.email && env().ADMIN_EMAILS.includes(user.email.toLowerCase())) {

@@ -3,6 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb, tables } from "@/lib/db";
 import { env } from "@/lib/env";
+import { claimedPrescriptionOf } from "@/lib/quiz/results";
+import { recordFunnelStep } from "@/lib/quiz/funnel";
 import { getActivePlan } from "./plans";
 import { getStripe } from "./stripe";
 import { applySubscription, getAccess } from "./subscriptions";
@@ -60,6 +62,7 @@ export async function startCheckout(user: CurrentUser, planId: string): Promise<
     metadata: { userId: user.id, planId: plan.id },
   });
   if (!session.url) throw new BillingError("Stripe returned no checkout address.");
+  await recordFunnelStep(db, { step: "checkout_started", prescriptionId: await claimedPrescriptionOf(db, user.id) });
   return session.url;
 }
 

@@ -5,6 +5,7 @@ import { cache } from "react";
 import type Stripe from "stripe";
 import { columnName, excluded, getDb, jsonBuildObject, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordRevenueChange } from "./history";
 import { decideAccess, type Access, type CompState, type SubscriptionState } from "./access";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -69,7 +70,9 @@ export function subscriptionUpsert(sub: Stripe.Subscription, userIdHint: string 
  */
 export async function applySubscription(tx: Tx, sub: Stripe.Subscription, userIdHint?: string | null): Promise<boolean> {
   const statement = subscriptionUpsert(sub, userIdHint ?? null);
-  return statement ? rowsOf(await tx.execute(statement)).length > 0 : false;
+  if (!statement || rowsOf(await tx.execute(statement)).length === 0) return false;
+  await recordRevenueChange(tx, sub.id);
+  return true;
 }
 
 // Both lists in one round trip: every signed-in page asks for them. JSON carries

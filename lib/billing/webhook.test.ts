@@ -1,9 +1,10 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
-import { emailOutbox, stripeEvents, subscriptions, users } from "@/db/schema";
+import { emailOutbox, funnelCounts, mrrChanges, stripeEvents, subscriptions, users } from "@/db/schema";
+import { createQuizResult, keepQuizResult } from "@/lib/quiz/results";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { signatureHeader, type StripeEmulator } from "@/dev/stripe-emulator/server";
 import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
@@ -240,5 +241,55 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
       setStripeForTests(stripe);
     }
     expect(await handle.db.query.subscriptions.findFirst({ where: eq(subscriptions.userId, member.id) })).toBeUndefined();
+  });
+
+  it("records the revenue history and the funnel's trial and first payment once each, with the prescription the member kept", async () => {
+    const member = await newMember();
+    const created = await createQuizResult({
+      when: "weeks",
+      safety: ["neither"],
+      who_ended: "them",
+      ties: ["friends"],
+      no_contact: "yes",
+      nc_days: 20,
+      ex_contacted_nc: "yes",
+      your_reply: "undecided",
+      pleaded: "no",
+      goal: "back_together",
+      ex_new_partner: "dont_know",
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    expect(await keepQuizResult(member, created.token)).toBe(true);
+    const rx = created.snapshot.prescription.id;
+    const counted = async (step: string) =>
+      Number((await handle.db.select({ n: sql<number>`coalesce(sum(${funnelCounts.count}), 0)::int` }).from(funnelCounts).where(and(eq(funnelCounts.step, step as "paid"), eq(funnelCounts.prescriptionId, rx))))[0]?.n);
+    const changes = async (subId: string) =>
+      (await handle.db.select({ kind: mrrChanges.kind, amount: mrrChanges.amountMinor, currency: mrrChanges.currency }).from(mrrChanges).where(eq(mrrChanges.subscriptionId, subId)).orderBy(mrrChanges.id));
+    const before = { trials: await counted("trial_started"), paid: await counted("paid"), checkouts: await counted("checkout_started") };
+
+    const sub = await subscribe(member); // a trial: nothing paid yet
+    expect(await counted("checkout_started")).toBe(before.checkouts + 1);
+    expect(await counted("trial_started")).toBe(before.trials + 1);
+    expect(await changes(sub.id)).toEqual([]);
+
+    await emulator.advanceSubscription(sub.id); // the trial ends and the first invoice is paid
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    expect(await changes(sub.id)).toEqual([{ kind: "new", amount: 1900, currency: "usd" }]);
+    expect(await counted("paid")).toBe(before.paid + 1);
+
+    await emulator.advanceSubscription(sub.id); // a renewal changes nothing
+    await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    expect(await changes(sub.id)).toHaveLength(1);
+    await emulator.advanceSubscription(sub.id); // the cancelled period ends
+    await waitFor(() => emulator.deliveries().every((d) => d.status === "delivered"), 5000, "deliveries");
+    expect(await changes(sub.id)).toEqual([
+      { kind: "new", amount: 1900, currency: "usd" },
+      { kind: "churn", amount: -1900, currency: "usd" },
+    ]);
+    expect(await counted("trial_started")).toBe(before.trials + 1);
+    expect(await counted("paid")).toBe(before.paid + 1);
+    const [row] = await handle.db.select({ mrr: subscriptions.mrrMinor }).from(subscriptions).where(eq(subscriptions.id, sub.id));
+    expect(row?.mrr).toBe(0);
   });
 });

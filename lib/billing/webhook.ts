@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { recordEvent } from "./ledger";
 import { getStripe, webhookSecret } from "./stripe";
+import { recordRevenueChange } from "./history";
 import { idOf } from "./subscriptions";
 
 export { recordEvent } from "./ledger";
@@ -95,12 +96,12 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 
     const userId = session?.client_reference_id ?? null;
     const extraEffects = session !== null || event.type === "invoice.payment_failed";
-    // Most events only store the subscription: one statement, atomic on its own.
-    if (!extraEffects) return answer(await recordEvent(db, event, subscription, null));
-
-    // A checkout also links the customer, a failed payment emails the member: one transaction.
+    // The ledger entry, the subscription, its revenue history (lib/billing/history.ts) and any
+    // further effect (a checkout links the customer, a failed payment emails the member): one transaction.
     const applied = await db.transaction(async (tx) => {
       if (!(await recordEvent(tx, event, subscription, userId))) return false; // another delivery got here first
+      if (subscription) await recordRevenueChange(tx, subscription.id);
+      if (!extraEffects) return true;
 
       const customerId = idOf(session?.customer);
       if (userId && customerId) {

@@ -50,6 +50,18 @@ describe.each(testDatabases())("check-ins on $kind", (target) => {
     expect(() => openContent(row?.contentEnc ?? "", "00000000-0000-4000-8000-000000000000")).toThrow(UnsealError);
   });
 
+  it("marks when a member last wrote to a coach (the dashboard's quiet list), and a private entry does not count", async () => {
+    const lastOf = async () => (await handle.db.query.users.findFirst({ columns: { lastCheckinAt: true }, where: eq(users.id, people.lapsed.id) }))?.lastCheckinAt ?? null;
+    const mine = { ...people.owner };
+    const before = (await handle.db.query.users.findFirst({ columns: { lastCheckinAt: true }, where: eq(users.id, mine.id) }))?.lastCheckinAt ?? null;
+    const at = new Date(Date.now() + 60_000);
+    expect((await submitCheckin(mine, { mood: 4, sendTo: "private", happened: "just for me" }, at)).ok).toBe(true);
+    expect((await handle.db.query.users.findFirst({ columns: { lastCheckinAt: true }, where: eq(users.id, mine.id) }))?.lastCheckinAt ?? null).toEqual(before);
+    expect((await submitCheckin(mine, { mood: 4, sendTo: "coach", happened: "for the coach" }, at)).ok).toBe(true);
+    expect((await handle.db.query.users.findFirst({ columns: { lastCheckinAt: true }, where: eq(users.id, mine.id) }))?.lastCheckinAt).toEqual(at);
+    expect(await lastOf()).toBeNull(); // someone who never wrote
+  });
+
   it("autosaves a draft that survives a reload, and sending uses it", async () => {
     expect((await saveDraft(people.other, { happened: "half a thought", win: "", hard: "", question: "", mood: 6 })).ok).toBe(true);
     expect(await getDraft(people.other)).toMatchObject({ happened: "half a thought", mood: 6 });

@@ -7,7 +7,9 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
 import { seal, unseal } from "@/lib/crypto/sealed";
-import { getDb, preparedStatement, tables, type Db } from "@/lib/db";
+import { columnName, getDb, preparedStatement, tables, type Db } from "@/lib/db";
+import { replyBucket } from "@/lib/dashboard/reply-times";
+import { hourStart } from "@/lib/dashboard/zone";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { checkinReplyEmail, coachDigestEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -229,9 +231,9 @@ export async function replyToCheckin(actor: CurrentUser, id: string, input: unkn
   return db.transaction(async (tx): Promise<ReplyOutcome> => {
     const [won] = await tx
       .update(tables.checkins)
-      .set({ status: "replied", repliedAt: now, updatedAt: now })
+      .set({ status: "replied", repliedAt: now, updatedAt: now, claimedBy: actor.id }) // who answered: the dashboard's per-coach reply times
       .where(and(eq(tables.checkins.id, id), eq(tables.checkins.status, "waiting"), or(isNull(tables.checkins.claimedBy), eq(tables.checkins.claimedBy, actor.id))))
-      .returning({ userId: tables.checkins.userId });
+      .returning({ userId: tables.checkins.userId, submittedAt: tables.checkins.submittedAt });
     if (!won) {
       const row = await tx.query.checkins.findFirst({ columns: { status: true }, where: and(eq(tables.checkins.id, id), inArray(tables.checkins.status, ["waiting", "replied"])) });
       if (!row) return { ok: false, reason: "missing", error: "That check-in doesn’t exist." };
@@ -239,6 +241,7 @@ export async function replyToCheckin(actor: CurrentUser, id: string, input: unkn
         ? { ok: false, reason: "answered", error: "Another coach has already answered this check-in. Your reply was not sent; copy it if you want to keep it." }
         : { ok: false, reason: "taken", error: "Another coach is answering this check-in right now. Your reply was not sent." };
     }
+    if (won.submittedAt) await countReplyTime(tx, actor.id, now.getTime() - won.submittedAt.getTime(), now);
     const replyId = randomUUID();
     await tx.insert(tables.checkinReplies).values({ id: replyId, checkinId: id, coachId: actor.id, bodyEnc: seal(parsed.data.body, replyId), createdAt: now });
     const member = await tx.query.users.findFirst({ columns: { id: true, email: true }, where: eq(tables.users.id, won.userId) });
@@ -319,4 +322,13 @@ export async function enqueueCoachDigest(now = new Date()): Promise<number> {
     });
   }
   return coaches.length;
+}
+
+/** Adds one first reply to the dashboard's hourly histogram, in the reply's own transaction. */
+async function countReplyTime(executor: Pick<Db, "execute">, coachId: string, waitMs: number, at: Date): Promise<void> {
+  const r = tables.replyTimeCounts;
+  const hour = hourStart(at);
+  await executor.execute(sql`insert into ${r} (${columnName(r.hour)}, ${columnName(r.coachId)}, ${columnName(r.bucket)}, ${columnName(r.count)})
+    values (${hour}::timestamptz, ${coachId}, ${replyBucket(waitMs)}, 1)
+    on conflict (${columnName(r.hour)}, ${columnName(r.coachId)}, ${columnName(r.bucket)}) do update set ${columnName(r.count)} = ${r}.${columnName(r.count)} + 1`);
 }

@@ -98,8 +98,11 @@ export async function submitCheckin(user: CurrentUser, input: unknown, now = new
     const draft = await tx.query.checkins.findFirst({ columns: { id: true }, where: and(eq(tables.checkins.userId, user.id), eq(tables.checkins.status, "draft")) });
     const rowId = draft?.id ?? submission ?? randomUUID();
     const values = { status, mood, noContactDay, urgent, contentEnc: sealContent(content, rowId), submittedAt: now, updatedAt: now } as const;
+    // The dashboard's "gone quiet" list counts only check-ins sent to a coach.
+    const sentToCoach = () => (status === "waiting" ? tx.update(tables.users).set({ lastCheckinAt: now }).where(eq(tables.users.id, user.id)) : null);
     if (draft) {
       await tx.update(tables.checkins).set(values).where(eq(tables.checkins.id, rowId));
+      await sentToCoach();
       return { id: rowId, urgent, status };
     }
     const inserted = await tx
@@ -107,7 +110,10 @@ export async function submitCheckin(user: CurrentUser, input: unknown, now = new
       .values({ id: rowId, userId: user.id, createdAt: now, ...values })
       .onConflictDoNothing()
       .returning({ id: tables.checkins.id });
-    if (inserted.length > 0) return { id: rowId, urgent, status };
+    if (inserted.length > 0) {
+      await sentToCoach();
+      return { id: rowId, urgent, status };
+    }
     // This form was sent already (a second tap arriving as the first is stored): that check-in is the answer.
     const earlier = await tx.query.checkins.findFirst({
       columns: { id: true, urgent: true, status: true },

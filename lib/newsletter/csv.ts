@@ -191,7 +191,8 @@ export function parseSubscriberCsv(text: string, now = new Date()): ParsedImport
   return { rows: [...byEmail.values()], errors, duplicates, records: data.length };
 }
 
-const quote = (value: string) => {
+/** One CSV field, guarded against formulas and quoted where needed (the dashboard's downloads use it too). */
+export const csvField = (value: string) => {
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 };
@@ -206,6 +207,6 @@ export interface ExportRow {
 /** The list as CSV, in the same columns the import reads. */
 export function toCsv(rows: ExportRow[]): string {
   const lines = ["email,name,status,subscribed"];
-  for (const r of rows) lines.push([r.email, r.name ?? "", r.status, r.subscribedAt ? r.subscribedAt.toISOString() : ""].map(quote).join(","));
+  for (const r of rows) lines.push([r.email, r.name ?? "", r.status, r.subscribedAt ? r.subscribedAt.toISOString() : ""].map(csvField).join(","));
   return lines.join("\r\n") + "\r\n";
 }

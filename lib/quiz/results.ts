@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, lt, notExists } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { getDb, tables, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { currentDefinition } from "./definitions";
+import { recordFunnelStep } from "./funnel";
 import { resultPath } from "./paths";
 import { prescribe, validateAnswers } from "./engine";
 import type { Answers, Prescription } from "./schema";
@@ -48,7 +49,7 @@ export async function createQuizResult(input: unknown): Promise<CreateResultOutc
       prescriptionId: prescription.id,
       result: snapshot,
     });
-    await tx.insert(tables.quizEvents).values({ type: "completed", definitionVersion: def.version });
+    await recordFunnelStep(tx, { step: "completed", version: def.version, prescriptionId: prescription.id });
   });
   return { ok: true, token, resultUrl: new URL(resultPath(token), env().APP_URL).toString(), snapshot };
 }
@@ -81,9 +82,13 @@ export async function keepQuizResult(user: { id: string }, token: string): Promi
   if (!TOKEN_PATTERN.test(token)) return false;
   const db = await getDb();
   const tokenHash = hashToken(token);
-  const exists = await db.query.quizResults.findFirst({ columns: { tokenHash: true }, where: eq(tables.quizResults.tokenHash, tokenHash) });
+  const exists = await db.query.quizResults.findFirst({ columns: { prescriptionId: true }, where: eq(tables.quizResults.tokenHash, tokenHash) });
   if (!exists) return false;
-  await db.insert(tables.claimedQuizResults).values({ userId: user.id, tokenHash }).onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const [claimed] = await tx.insert(tables.claimedQuizResults).values({ userId: user.id, tokenHash }).onConflictDoNothing().returning({ at: tables.claimedQuizResults.claimedAt });
+    // The funnel's attribution: a member joined from this prescription (counted once, whoever they are).
+    if (claimed) await recordFunnelStep(tx, { step: "claimed", prescriptionId: exists.prescriptionId, at: claimed.at });
+  });
   return true;
 }
 
@@ -97,4 +102,29 @@ export async function keptQuizResults(user: { id: string }): Promise<ResultSnaps
     .where(eq(tables.claimedQuizResults.userId, user.id))
     .orderBy(desc(tables.claimedQuizResults.claimedAt));
   return rows.map((r) => r.result as ResultSnapshot);
+}
+
+/** The prescription a member joined with: the result they kept most recently, if any. */
+export async function claimedPrescriptionOf(executor: Pick<Db, "select">, userId: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ id: tables.quizResults.prescriptionId })
+    .from(tables.claimedQuizResults)
+    .innerJoin(tables.quizResults, eq(tables.quizResults.tokenHash, tables.claimedQuizResults.tokenHash))
+    .where(eq(tables.claimedQuizResults.userId, userId))
+    .orderBy(desc(tables.claimedQuizResults.claimedAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/**
+ * Counts a "see the Dojo" click: the pricing page opened from a stored result. Only the
+ * result's prescription is counted, never the token; an unknown token counts nothing.
+ */
+export async function countDojoClick(token: string): Promise<boolean> {
+  if (!TOKEN_PATTERN.test(token)) return false;
+  const db = await getDb();
+  const row = await db.query.quizResults.findFirst({ columns: { prescriptionId: true }, where: eq(tables.quizResults.tokenHash, hashToken(token)) });
+  if (!row) return false;
+  await recordFunnelStep(db, { step: "dojo_clicked", prescriptionId: row.prescriptionId });
+  return true;
 }

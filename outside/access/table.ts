@@ -93,6 +93,9 @@ export const pages: Record<string, Row> = {
   "/dojo/check-ins/export": signedIn,
   // A's check-in: only A. Coaches read it in the console, not here.
   "/dojo/check-ins/[id]": { anonymous: toSignIn, memberA: ok, memberB: notFound, lapsed: notFound, coach: notFound, admin: notFound },
+  "/coach": console_, // the dashboard; its money section is drawn for admins only (lib/dashboard/dashboard.test.ts)
+  "/coach/export": console_, // ?table=funnel (below): the dashboard's coach tables as CSV
+  "/coach/export/money": { ...console_, coach: notFound }, // ?table=mrr: money tables, admins only
   "/coach/check-ins": console_,
   "/coach/check-ins/[id]": console_,
   "/coach/lessons": console_,
@@ -112,7 +115,10 @@ export const pages: Record<string, Row> = {
 };
 
 /** Query strings a page needs to be itself. */
-export const queries: Record<string, string> = {};
+export const queries: Record<string, string> = {
+  "/coach/export": "?table=funnel&days=30",
+  "/coach/export/money": "?table=mrr&days=30",
+};
 
 export type Level = "public" | "member" | "dojo" | "coach" | "admin";
 

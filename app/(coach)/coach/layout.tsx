@@ -8,6 +8,7 @@ export default function CoachLayout({ children }: { children: React.ReactNode })
         label="Coach console"
         title="Coach console"
         links={[
+          ["/coach", "Today"],
           ["/coach/check-ins", "Check-ins"],
           ["/coach/lessons", "Lessons"],
           ["/coach/articles", "Articles"],

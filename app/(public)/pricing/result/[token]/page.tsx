@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import { listPlans } from "@/lib/billing/plans";
+import { log, reason } from "@/lib/log";
+import { countDojoClick } from "@/lib/quiz/results";
 import { PricingView } from "../../pricing-view";
 
 export const metadata: Metadata = { title: "The Dojo membership", robots: { index: false } };
@@ -13,5 +15,7 @@ const cachedPlans = unstable_cache(listPlans, ["plans"], { revalidate: 60 });
 
 export default async function PricingWithResultPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  // The funnel's "see the Dojo" step; a failed count never costs the visitor the page.
+  countDojoClick(token).catch((err) => log.error("funnel event failed", { reason: reason(err) }));
   return <PricingView plans={await cachedPlans()} result={token} />;
 }

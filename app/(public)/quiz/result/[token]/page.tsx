@@ -21,7 +21,7 @@ export default async function ResultPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const result = await getQuizResult(token);
   if (!result) notFound();
-  recordFunnelEvent({ type: "result_viewed", version: result.definitionVersion }).catch((err) =>
+  recordFunnelEvent({ type: "result_viewed", version: result.definitionVersion }, result.prescription.id).catch((err) =>
     log.error("funnel event failed", { reason: reason(err) }),
   );
   const { prescription: p, reasons } = result;

@@ -1,5 +1,6 @@
 import { ForbiddenError, getCurrentUser } from "@/lib/auth/current-user";
 import { exportSubscribers } from "@/lib/newsletter/import-export";
+import { csvDownload } from "@/lib/http/download";
 import { route } from "@/lib/http/route";
 
 // The subscriber list as a download, for coaches. Anyone else gets a plain 404.
@@ -9,13 +10,7 @@ export const GET = route("GET /coach/newsletter/subscribers/export", async () =>
     if (!user) throw new ForbiddenError("sign in");
     const csv = await exportSubscribers(user);
     const date = new Date().toISOString().slice(0, 10);
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="subscribers-${date}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(csv, `subscribers-${date}.csv`);
   } catch (err) {
     if (err instanceof ForbiddenError) return new Response("Not found", { status: 404 });
     throw err;
