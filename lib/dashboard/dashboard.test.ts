@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
-import { checkins, comps, lessonProgress, lessons, modules, mrrChanges, newsletterIssues, newsletterSubscribers, plans, subscriptions, users } from "@/db/schema";
+import { checkins, comps, lessonProgress, lessons, modules, mrrChanges, newsletterIssues, newsletterSubscribers, plans, products, purchases, subscriptions, users } from "@/db/schema";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/auth/sessions";
@@ -136,6 +136,31 @@ describe.each(testDatabases())("the owner's dashboard on $kind", (target) => {
       await change("sub_e", "2026-01-28T12:00:00Z");
       await sub("sub_e", owners[4]!.id, "canceled", "price_dojo_monthly");
       await change("sub_e", "2026-02-04T12:00:00Z");
+      // One-time sales of a 25.00 workbook: the first on New York's January 31 (UTC: February 1),
+      // then one refunded in full, one lost to a dispute, one kept after a 5.00 partial refund.
+      const [workbook] = await handle.db.insert(products).values({ slug: "dash-workbook", title: "Workbook", priceCents: 2500, status: "published" }).returning({ id: products.id });
+      const sale = (n: number, paidAt: string, status: "paid" | "refunded" | "lost", refunded = 0) =>
+        ({ productId: workbook!.id, productTitle: "Workbook", checkoutSessionId: `cs_dash_${n}`, paymentIntentId: `pi_dash_${n}`, amountCents: 2500, currency: "usd", status, amountRefundedCents: refunded, paidAt: at(paidAt) });
+      await handle.db.insert(purchases).values([
+        sale(1, "2026-02-01T03:00:00Z", "paid"),
+        sale(2, "2026-02-10T12:00:00Z", "refunded", 2500),
+        sale(3, "2026-02-15T12:00:00Z", "lost"),
+        sale(4, "2026-02-20T12:00:00Z", "paid", 500),
+      ]);
+    });
+
+    it("puts one-time sales beside MRR, net of refunds and lost disputes, by month in the dashboard's zone", async () => {
+      const now = at("2026-03-05T00:00:00Z");
+      const usd = (m: number) => ({ minor: m, currency: "usd" });
+      const ny = await moneyReport(admin, dayRange("2026-01-01", "2026-02-28", NY), now);
+      expect(tableOf(ny.tables, "one-time").rows).toEqual([
+        ["2026-01", "USD", 1, usd(2500), usd(0), usd(0), usd(2500)],
+        ["2026-02", "USD", 3, usd(7500), usd(3000), usd(2500), usd(2000)],
+      ]);
+      expect(ny.oneTime).toEqual([{ currency: "usd", minor: 4500 }]);
+      const utc = await moneyReport(admin, dayRange("2026-02-01", "2026-02-28", "UTC"), now);
+      expect(tableOf(utc.tables, "one-time").rows).toEqual([["2026-02", "USD", 4, usd(10000), usd(3000), usd(2500), usd(4500)]]);
+      expect(rowOf(tableOf(utc.tables, "revenue"), "One-time sales, net (this period)")).toEqual(["One-time sales, net (this period)", "USD", usd(4500)]);
     });
 
     it("builds MRR month by month from the recorded changes, in the dashboard's zone", async () => {
@@ -169,7 +194,9 @@ describe.each(testDatabases())("the owner's dashboard on $kind", (target) => {
       expect(rowOf(byPlan, "Premium")).toEqual(["Premium", "monthly", "USD", 1, { minor: 4900, currency: "usd" }]);
       expect(rowOf(byPlan, "Monthly (yen)")).toEqual(["Monthly (yen)", "monthly", "JPY", 1, { minor: 1200, currency: "jpy" }]);
       const csv = tableCsv(tableOf(report.tables, "revenue"));
-      expect(csv).toBe('Revenue,Currency,Amount\r\n"Memberships, monthly recurring (now)",JPY,1200\r\n"Memberships, monthly recurring (now)",USD,62.25\r\n');
+      expect(csv).toBe(
+        'Revenue,Currency,Amount\r\n"Memberships, monthly recurring (now)",JPY,1200\r\n"Memberships, monthly recurring (now)",USD,62.25\r\n"One-time sales, net (this period)",USD,20.00\r\n',
+      );
     });
 
     it("is for admins only: a coach is refused, on the page's data and on the CSV alike", async () => {

@@ -3,6 +3,7 @@ import { and, count, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertAdmin } from "@/lib/auth/guards";
 import { getDb, tables } from "@/lib/db";
+import { oneTimeRevenue } from "@/lib/products/revenue";
 import { localMonth } from "./local-time";
 import { percent, type DataTable } from "./table";
 import { startOfDay } from "./zone";
@@ -19,6 +20,8 @@ export interface MoneyReport {
   counts: { active: number; trialing: number; pastDue: number };
   /** Monthly recurring revenue now, per currency (minor units). */
   mrr: { currency: string; minor: number }[];
+  /** One-time sales in the period, net of refunds and lost disputes, per currency (minor units). */
+  oneTime: { currency: string; minor: number }[];
   months: MonthFigure[];
   trialToPaid: number | null;
   tables: DataTable[];
@@ -37,7 +40,8 @@ const monthsBetween = (from: string, to: string): string[] => {
 
 /**
  * The money: members by status, MRR now and month by month (from mrr_changes, which the
- * webhooks write as subscriptions change), churn, trial-to-paid, revenue by plan. Admins only.
+ * webhooks write as subscriptions change), churn, trial-to-paid, revenue by plan, and one-time
+ * sales beside them (lib/products/revenue.ts). Admins only.
  * Months are calendar months in the dashboard's zone.
  */
 export async function moneyReport(actor: CurrentUser, range: DayRange, now = new Date()): Promise<MoneyReport> {
@@ -51,7 +55,7 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
   const months = monthsBetween(range.from.slice(0, 7), range.to.slice(0, 7));
   // Where the first month starts, in the zone: changes before it are only summed, never grouped by month.
   const firstMonthStart = startOfDay(`${months[0]}-01`, range.zone);
-  const [subRows, earlier, changeRows, trials] = await Promise.all([
+  const [subRows, earlier, changeRows, trials, sales] = await Promise.all([
     // One pass over the subscriptions gives the statuses, MRR per currency and revenue by plan.
     db
       .select({ status: s.status, priceId: s.stripePriceId, currency: s.mrrCurrency, n: count(), minor: sql<number>`sum(${s.mrrMinor})::int` })
@@ -71,6 +75,7 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
       .select({ ended: count(), paid: sql<number>`count(${s.firstPaidAt})::int` })
       .from(s)
       .where(and(isNotNull(s.trialEnd), gte(s.trialEnd, range.start), lt(s.trialEnd, trialEnd))),
+    oneTimeRevenue(actor, { from: range.start, to: range.end }, range.zone),
   ]);
   const planList = await db.select({ name: p.name, interval: p.interval, priceId: p.stripePriceId, sortOrder: p.sortOrder }).from(p);
 
@@ -112,6 +117,10 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
     }
   }
 
+  const salesByCurrency = new Map<string, number>();
+  for (const r of sales) salesByCurrency.set(r.currency, (salesByCurrency.get(r.currency) ?? 0) + r.netCents);
+  const oneTime = [...salesByCurrency].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => a.currency.localeCompare(b.currency));
+
   const trialToPaid = percent(trials[0]?.paid ?? 0, Number(trials[0]?.ended ?? 0));
   const tables_: DataTable[] = [
     {
@@ -132,7 +141,20 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
       title: "Revenue",
       money: true,
       columns: ["Revenue", "Currency", "Amount"],
-      rows: mrr.map((m) => ["Memberships, monthly recurring (now)", m.currency.toUpperCase(), { minor: m.minor, currency: m.currency }]),
+      rows: [
+        ...mrr.map((m): DataTable["rows"][number] => ["Memberships, monthly recurring (now)", m.currency.toUpperCase(), { minor: m.minor, currency: m.currency }]),
+        ...oneTime.map((m): DataTable["rows"][number] => ["One-time sales, net (this period)", m.currency.toUpperCase(), { minor: m.minor, currency: m.currency }]),
+      ],
+    },
+    {
+      id: "one-time",
+      title: "One-time sales, month by month",
+      money: true,
+      columns: ["Month", "Currency", "Purchases", "Paid", "Refunded", "Lost to disputes", "Net"],
+      rows: sales.map((r) => {
+        const money = (minor: number) => ({ minor, currency: r.currency });
+        return [r.month, r.currency.toUpperCase(), r.purchases, money(r.grossCents), money(r.refundedCents), money(r.disputedCents), money(r.netCents)];
+      }),
     },
     {
       id: "mrr",
@@ -156,5 +178,5 @@ export async function moneyReport(actor: CurrentUser, range: DayRange, now = new
       rows: [[Number(trials[0]?.ended ?? 0), trials[0]?.paid ?? 0, trialToPaid]],
     },
   ];
-  return { counts, mrr, months: figures, trialToPaid, tables: tables_ };
+  return { counts, mrr, oneTime, months: figures, trialToPaid, tables: tables_ };
 }

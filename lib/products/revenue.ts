@@ -2,10 +2,11 @@ import "server-only";
 import { and, gte, lt, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertAdmin } from "@/lib/auth/guards";
+import { localMonth } from "@/lib/dashboard/local-time";
 import { getDb, tables } from "@/lib/db";
 
 // One-time revenue for the owner's dashboard, beside MRR. Each purchase counts in the
-// month (UTC) it was paid; what was refunded, and what a lost dispute took back, comes
+// calendar month it was paid, in the dashboard's zone; what was refunded, and what a lost dispute took back, comes
 // off that same month, so a month's figure settles rather than moving money between months.
 
 const { purchases } = tables;
@@ -22,12 +23,12 @@ export interface MonthRevenue {
   netCents: number;
 }
 
-/** Paid from `from` (inclusive) to `to` (exclusive), by month and currency, oldest month first. Admins only. */
-export async function oneTimeRevenue(actor: CurrentUser, range: { from: Date; to: Date }): Promise<MonthRevenue[]> {
+/** Paid from `from` (inclusive) to `to` (exclusive), by month (in `zone`) and currency, oldest month first. Admins only. */
+export async function oneTimeRevenue(actor: CurrentUser, range: { from: Date; to: Date }, zone = "UTC"): Promise<MonthRevenue[]> {
   assertAdmin(actor);
   if (!(range.from < range.to)) return [];
   const db = await getDb();
-  const month = sql<string>`to_char(${purchases.paidAt} at time zone 'UTC', 'YYYY-MM')`;
+  const month = localMonth(purchases.paidAt, zone);
   const lost = sql<number>`coalesce(sum(case when ${purchases.status} = 'lost' then ${purchases.amountCents} - ${purchases.amountRefundedCents} else 0 end), 0)::int`;
   const rows = await db
     .select({

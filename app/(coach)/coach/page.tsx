@@ -103,12 +103,16 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
             {money.mrr.map((m) => (
               <Stat key={m.currency} label={`Monthly recurring revenue (${m.currency.toUpperCase()})`} value={formatMoney(m.minor, m.currency)} />
             ))}
+            {money.oneTime.map((m) => (
+              <Stat key={`once-${m.currency}`} label={`One-time sales, net (${m.currency.toUpperCase()})`} value={formatMoney(m.minor, m.currency)} note="in this period, after refunds and lost disputes" />
+            ))}
           </dl>
           {money.months.length > 0 ? (
             <BarList title="MRR at the end of each month" bars={money.months.map((m) => ({ label: `${monthName(m.month)} · ${m.currency.toUpperCase()}`, value: m.mrrEnd, text: formatMoney(m.mrrEnd, m.currency) }))} />
           ) : null}
           {table(find(money.tables, "mrr"), "No revenue recorded yet.")}
           {table(find(money.tables, "revenue"), "No revenue recorded yet.")}
+          {table(find(money.tables, "one-time"), "No workbooks or audio sold in this period.")}
           {table(find(money.tables, "plans"), "Nobody is paying yet.")}
           {table(find(money.tables, "members"))}
           {table(find(money.tables, "trials"))}
