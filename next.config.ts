@@ -25,6 +25,11 @@ const config: NextConfig = {
   // Next's page cache, with invalidations shared between instances through PostgreSQL.
   cacheHandler: path.resolve("lib/cache/page-cache-handler.mjs"),
   poweredByHeader: false,
+  // No ETags: to hash one, Next first joins a cached page into one string and hashes every
+  // character, a large share of what serving that page costs the server (bench/README.md).
+  // Browsers never keep our HTML (s-maxage only), so a 304 would save a phone a few compressed
+  // kilobytes at most, and the build's scripts and styles are cached for a year as immutable.
+  generateEtags: false,
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   // The front door's pages are served from the page cache; an address that carries state goes to
   // a page rendered per request (or to a cached variant) instead. Before the file system, so they
