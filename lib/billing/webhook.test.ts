@@ -5,6 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { seed } from "@/db/seed";
 import { emailOutbox, funnelCounts, mrrChanges, stripeEvents, subscriptions, users } from "@/db/schema";
 import { createQuizResult, keepQuizResult } from "@/lib/quiz/results";
+import { validAnswers } from "@/lib/quiz/testing";
 import { openFreshTestDatabase, testDatabases } from "@/db/testing";
 import { signatureHeader, type StripeEmulator } from "@/dev/stripe-emulator/server";
 import { emulatorClient, payCheckout, waitFor } from "@/dev/stripe-emulator/testing";
@@ -245,19 +246,7 @@ describe.each(testDatabases())("the Stripe webhook on $kind", (target) => {
 
   it("records the revenue history and the funnel's trial and first payment once each, with the prescription the member kept", async () => {
     const member = await newMember();
-    const created = await createQuizResult({
-      when: "weeks",
-      safety: ["neither"],
-      who_ended: "them",
-      ties: ["friends"],
-      no_contact: "yes",
-      nc_days: 20,
-      ex_contacted_nc: "yes",
-      your_reply: "undecided",
-      pleaded: "no",
-      goal: "back_together",
-      ex_new_partner: "dont_know",
-    });
+    const created = await createQuizResult(validAnswers);
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
     expect(await keepQuizResult(member, created.token)).toBe(true);
     const rx = created.snapshot.prescription.id;

@@ -5,6 +5,7 @@ import { evaluate, nextUnanswered, pruneAnswers, visibleQuestions } from "./flow
 import { checkDefinition, currentDefinition, getDefinition, loadDefinition } from "./definitions";
 import { quizV1 } from "./definitions/v1";
 import type { AnswerValue, Answers, Condition, Question, QuizDefinition } from "./schema";
+import { validAnswers } from "./testing";
 
 const def = currentDefinition;
 const SAFETY_ANSWERS = ["unsafe", "self_harm"];
@@ -253,21 +254,8 @@ describe("property-based checks", () => {
   });
 });
 
-// A complete, valid path used as the base for the bad-input tests:
-// in no contact for 20 days, the ex reached out, not answered yet.
-const valid: Answers = {
-  when: "weeks",
-  safety: ["neither"],
-  who_ended: "them",
-  ties: ["friends"],
-  no_contact: "yes",
-  nc_days: 20,
-  ex_contacted_nc: "yes",
-  your_reply: "undecided",
-  pleaded: "no",
-  goal: "back_together",
-  ex_new_partner: "dont_know",
-};
+// The base for the bad-input tests.
+const valid = validAnswers;
 
 function without(answers: Answers, ...keys: string[]): Answers {
   return Object.fromEntries(Object.entries(answers).filter(([k]) => !keys.includes(k)));
