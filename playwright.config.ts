@@ -35,7 +35,7 @@ const appEnv: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: e2eSecrets.webhook,
   STRIPE_API_URL: `http://127.0.0.1:${stripe}`,
   // One coach account per test that needs one, so parallel tests never read each other's sign-in links.
-  ADMIN_EMAILS: ["owner@example.com", ...Array.from({ length: 14 }, (_, i) => `coach${i + 1}@example.com`)].join(","),
+  ADMIN_EMAILS: ["owner@example.com", ...Array.from({ length: 15 }, (_, i) => `coach${i + 1}@example.com`)].join(","),
   DATA_KEY: "ZTJlLW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=",
   QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
   SIGNIN_LIMIT_PER_IP_HOUR: "1000",
@@ -45,6 +45,8 @@ const appEnv: Record<string, string> = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Journeys only: e2e/*.test.ts are Vitest checks of the suite itself (e2e/coach-accounts.test.ts).
+  testMatch: "**/*.spec.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

@@ -10,7 +10,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "dev/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "dev/**/*.test.ts", "scripts/**/*.test.ts", "e2e/**/*.test.ts"],
     environment: "node",
     // next-auth imports "next/server" without an extension; inlining lets Vite resolve it as Next's bundler would.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },

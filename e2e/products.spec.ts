@@ -87,7 +87,7 @@ test("buying signed out: pay with an email, and the emailed link opens the libra
 });
 
 test("a coach adds a product with a PDF, a wrong file is refused, and publishing puts it in the catalogue", async ({ page }) => {
-  await signInAsCoach(page, 14, "/coach/products");
+  await signInAsCoach(page, 15, "/coach/products");
   const title = `Calm evenings ${Date.now()}`;
   await page.getByLabel("New product title").fill(title);
   await page.getByRole("button", { name: "Start a draft" }).click();
