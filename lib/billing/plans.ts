@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
 
 export async function listPlans() {
   const db = await getDb();
@@ -17,6 +18,5 @@ export async function getActivePlan(id: string) {
   return db.query.plans.findFirst({ where: and(eq(tables.plans.id, id), eq(tables.plans.active, true)) });
 }
 
-export function formatPrice(amountCents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: amountCents % 100 === 0 ? 0 : 2 }).format(amountCents / 100);
-}
+/** A plan's price as the pricing page shows it: "$19", "$19.50". */
+export const formatPrice = (amountCents: number, currency: string): string => formatMoney(amountCents, currency, { wholeWithoutDecimals: true });

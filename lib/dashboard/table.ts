@@ -1,5 +1,6 @@
 // Every figure on the dashboard is a table first: the page draws it (and a chart beside it),
 // the CSV download writes the same rows. One shape, so the two can never disagree.
+import { decimalAmount, formatMoney } from "@/lib/money";
 import { csvField } from "@/lib/newsletter/csv";
 
 export type Cell = string | number | null | { minor: number; currency: string };
@@ -12,34 +13,6 @@ export interface DataTable {
   rows: Cell[][];
   /** Admins only: the money tables. */
   money?: boolean;
-}
-
-const digitsCache = new Map<string, number>();
-/** Minor units per major unit of a currency (ISO 4217 as Intl knows it: 2 for USD, 0 for JPY, 3 for KWD). */
-export function fractionDigits(currency: string): number {
-  const code = currency.toUpperCase();
-  let d = digitsCache.get(code);
-  if (d === undefined) {
-    d = new Intl.NumberFormat("en-US", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsCache.set(code, d);
-  }
-  return d;
-}
-
-/** An amount in minor units as a plain decimal in major units ("1234.50", "1200" for yen): for CSV. */
-export function decimalAmount(minor: number, currency: string): string {
-  const d = fractionDigits(currency);
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  if (d === 0) return `${sign}${abs}`;
-  const s = String(abs).padStart(d + 1, "0");
-  return `${sign}${s.slice(0, -d)}.${s.slice(-d)}`;
-}
-
-/** An amount for people: "$1,234.50", "¥1,200", "−$15.00". */
-export function formatMoney(minor: number, currency: string): string {
-  const d = fractionDigits(currency);
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: d, maximumFractionDigits: d }).format(minor / 10 ** d);
 }
 
 export function cellText(cell: Cell): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseRange } from "./range";
 import { countWithin, histogramPercentile, replyBucket } from "./reply-times";
-import { decimalAmount, formatMoney, tableCsv } from "./table";
+import { decimalAmount, formatMoney } from "@/lib/money";
+import { tableCsv } from "./table";
 import { dayRange, isWholeHourZone, startOfDay } from "./zone";
 
 describe("the dashboard's calendar", () => {

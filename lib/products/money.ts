@@ -1,12 +1,9 @@
-// Prices as people read them. Client-safe: the coach's price field and the pages share it.
+// A product's price in the coach's field, and file sizes. Client-safe: the coach's price field and
+// the pages share it. Amounts are shown with lib/money's formatMoney.
 
 /** Currencies the coach may price in; all have two decimal places, so cents convert the same way. */
 export const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud"] as const;
 export type Currency = (typeof CURRENCIES)[number];
-
-export function formatPrice(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
-}
 
 /** "24", "24.5", "24.50" → 2450; anything else → null. */
 export function parsePrice(text: string): number | null {

@@ -5,7 +5,8 @@ import { requireCoach } from "@/lib/auth/current-user";
 import { formatMinutes, QUIET_DAYS } from "@/lib/dashboard/care";
 import { PRESET_DAYS, rangeQuery } from "@/lib/dashboard/range";
 import { dashboardFor, type DashboardQuery } from "@/lib/dashboard/report";
-import { formatMoney, type DataTable } from "@/lib/dashboard/table";
+import type { DataTable } from "@/lib/dashboard/table";
+import { formatMoney } from "@/lib/money";
 import { DataTableView } from "./dashboard-parts/data-table";
 
 export const metadata: Metadata = { title: "Coach console", robots: { index: false } };

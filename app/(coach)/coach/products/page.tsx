@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCoach } from "@/lib/auth/current-user";
 import { listProductsForCoach } from "@/lib/products/editor";
-import { formatPrice } from "@/lib/products/money";
+import { formatMoney } from "@/lib/money";
 import { NewDraftForm } from "@/app/components/new-draft-form";
 import { createProductAction } from "./actions";
 
@@ -36,7 +36,7 @@ export default async function CoachProductsPage() {
                 ) : (
                   <span className="rounded-full bg-clay-soft px-2 py-0.5 text-xs font-medium text-clay">Draft</span>
                 )}
-                <span>{formatPrice(p.priceCents, p.currency)}</span>
+                <span>{formatMoney(p.priceCents, p.currency)}</span>
               </span>
             </li>
           ))}

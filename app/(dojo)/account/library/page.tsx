@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { libraryFor, type LibraryItem } from "@/lib/products/library";
-import { fileSize, formatPrice } from "@/lib/products/money";
+import { fileSize } from "@/lib/products/money";
+import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Your library", robots: { index: false } };
 
@@ -26,7 +27,7 @@ function Status({ item }: { item: LibraryItem }) {
         <p className="rounded-xl bg-clay-soft px-3 py-2 text-sm">
           {item.duplicate
             ? `You paid for this twice, so the second payment was refunded in full on ${day(item.endedAt ?? item.paidAt)}. You still have the first one.`
-            : `Refunded${item.endedAt ? ` on ${day(item.endedAt)}` : ""}: ${formatPrice(item.amountRefundedCents, item.currency)} went back to your card. Its downloads are closed.`}
+            : `Refunded${item.endedAt ? ` on ${day(item.endedAt)}` : ""}: ${formatMoney(item.amountRefundedCents, item.currency)} went back to your card. Its downloads are closed.`}
         </p>
       );
     case "lost":
@@ -80,7 +81,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             <li key={item.purchaseId} className="space-y-3 rounded-2xl border border-line bg-card p-5">
               <h2 className="font-serif text-2xl font-semibold break-words">{item.title}</h2>
               <p className="text-sm text-muted">
-                Bought {day(item.paidAt)} for {formatPrice(item.amountCents, item.currency)}
+                Bought {day(item.paidAt)} for {formatMoney(item.amountCents, item.currency)}
                 {item.receiptUrl ? (
                   <>
                     {" "}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cachedPublishedProduct } from "@/lib/products/catalogue";
-import { fileSize, formatPrice } from "@/lib/products/money";
+import { fileSize } from "@/lib/products/money";
+import { formatMoney } from "@/lib/money";
 import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await cachedPublishedProduct((await params).slug);
   if (!product) notFound();
-  const price = formatPrice(product.priceCents, product.currency);
+  const price = formatMoney(product.priceCents, product.currency);
   return (
     <article className="space-y-8">
       <header className="space-y-3">

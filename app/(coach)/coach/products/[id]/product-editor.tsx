@@ -5,7 +5,8 @@ import { FieldError, FormError, invalidProps } from "@/app/components/form-error
 import { EditorInput, editorField, MarkdownHtml, MarkdownTextarea, MarkdownWorkspace, SavedLine } from "@/app/components/markdown-editor";
 import { idle } from "@/lib/actions/state";
 import type { ProductForEditing } from "@/lib/products/editor";
-import { CURRENCIES, formatPrice, parsePrice, priceText } from "@/lib/products/money";
+import { CURRENCIES, parsePrice, priceText } from "@/lib/products/money";
+import { formatMoney } from "@/lib/money";
 import { saveProductAction } from "../actions";
 
 /** Title, price and summary, then the description's Markdown beside the page as buyers will see it, then bonus lessons. */
@@ -55,7 +56,7 @@ export function ProductEditor({ editing }: { editing: ProductForEditing }) {
         title={title}
         editors={<MarkdownTextarea id="description" name="descriptionMd" label="Description (Markdown)" rows={16} value={description} onChange={setDescription} state={state} />}
       >
-        <p className="text-lg font-semibold">{cents !== null ? formatPrice(cents, currency) : "—"}</p>
+        <p className="text-lg font-semibold">{cents !== null ? formatMoney(cents, currency) : "—"}</p>
         {summary ? <p className="text-lg leading-relaxed text-muted">{summary}</p> : null}
         <MarkdownHtml source={description} />
       </MarkdownWorkspace>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ownsProduct, productForSale } from "@/lib/products/checkout";
-import { formatPrice } from "@/lib/products/money";
+import { formatMoney } from "@/lib/money";
 import { BuyForm } from "./buy-form";
 
 export const metadata: Metadata = { title: "Buy", robots: { index: false } };
@@ -15,7 +15,7 @@ export default async function BuyPage({ params }: { params: Promise<{ slug: stri
   const product = await productForSale(slug);
   if (!product) notFound();
   const user = await getCurrentUser();
-  const price = formatPrice(product.priceCents, product.currency);
+  const price = formatMoney(product.priceCents, product.currency);
   const owned = user ? await ownsProduct(user.id, product.id) : false;
   return (
     <div className="mx-auto max-w-md space-y-6">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cachedPublishedProducts } from "@/lib/products/catalogue";
-import { formatPrice } from "@/lib/products/money";
+import { formatMoney } from "@/lib/money";
 import { env } from "@/lib/env";
 
 // /products (next.config.ts rewrites it here): a cacheable route of its own beside
@@ -44,7 +44,7 @@ export default async function ProductsPage({ params }: { params: Promise<{ page?
               </h2>
               {p.summary ? <p className="leading-relaxed">{p.summary}</p> : null}
               <p className="mt-auto text-sm text-muted">
-                <span className="text-lg font-semibold text-ink">{formatPrice(p.priceCents, p.currency)}</span>
+                <span className="text-lg font-semibold text-ink">{formatMoney(p.priceCents, p.currency)}</span>
                 {p.formats.length ? ` · ${p.formats.join(", ")}` : null}
               </p>
             </li>
