@@ -5,7 +5,7 @@ import type { Refusal } from "@/lib/actions/state";
 import { validate } from "@/lib/actions/validate";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
-import { getDb, tables, type Db } from "@/lib/db";
+import { getDb, tables, type Tx } from "@/lib/db";
 import { slugify } from "@/lib/lessons/editor";
 import { unknownFlowcharts } from "./flowchart";
 
@@ -13,7 +13,6 @@ import { unknownFlowcharts } from "./flowchart";
 // replaced, publishing, renamed addresses that keep working. Every function takes
 // the acting user and checks the role here, next to the query.
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const { articles, articleVersions, articleSlugRedirects } = tables;
 

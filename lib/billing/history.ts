@@ -1,10 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { tables, type Db } from "@/lib/db";
+import { tables, type Tx } from "@/lib/db";
 import { recordFunnelStep } from "@/lib/quiz/funnel";
 import { claimedPrescriptionOf } from "@/lib/quiz/results";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Statuses whose subscription pays now (past_due is still owed, and still in for its grace period). */
 const PAYING = new Set(["active", "past_due"]);

@@ -3,12 +3,11 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import type Stripe from "stripe";
-import { columnName, excluded, getDb, jsonBuildObject, preparedStatement, rowsOf, tables, type Db } from "@/lib/db";
+import { columnName, excluded, getDb, jsonBuildObject, preparedStatement, rowsOf, tables, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordRevenueChange } from "./history";
 import { decideAccess, type Access, type CompState, type SubscriptionState } from "./access";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The id of a Stripe field that is either an id or the expanded object. */
 export const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));

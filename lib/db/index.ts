@@ -5,6 +5,9 @@ import { connect, type Db, type DbKind } from "@/db/client";
 import { env } from "@/lib/env";
 
 export type { Db, DbKind };
+/** A transaction handle, so a caller can make its writes part of the transaction of the effect they belong to. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
 export * as tables from "@/db/schema";
 
 /** The app's database, opened on first use. */

@@ -1,11 +1,8 @@
 import "server-only";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, tables, type Db } from "@/lib/db";
+import { getDb, tables, type DbOrTx } from "@/lib/db";
 
-/** A drizzle transaction handle, so a caller can enqueue in the same transaction as the effect the email reports. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type DbOrTx = Db | Tx;
 
 export interface EmailMessage {
   to: string;

@@ -5,10 +5,9 @@ import { and, asc, desc, eq, gt, lt, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
-import { getDb, tables, type Db } from "@/lib/db";
+import { getDb, tables, type Tx } from "@/lib/db";
 import { todayIn } from "./calendar";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export function slugify(title: string): string {
   return (

@@ -5,7 +5,7 @@ import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { z } from "zod";
-import { getDb, jsonBuildObject, preparedStatement, tables, type Db } from "@/lib/db";
+import { getDb, jsonBuildObject, preparedStatement, tables, type Tx } from "@/lib/db";
 import { readingMinutes, renderMarkdownCached } from "@/lib/markdown/render";
 import { daysBetween, todayIn } from "./calendar";
 import { canRead, checkDojoAccess, ensureDojoSettings, lessonOpensOn, loadViewer, viewerFrom, type DojoSettings, type ReleaseAnchor } from "./viewer";
@@ -33,7 +33,6 @@ export interface OutlineRow {
   bodyMd: string | null;
   exerciseMd: string | null;
 }
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const md = alias(tables.memberDojo, "md");
 const l = alias(tables.lessons, "l");

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { tables } from "@/lib/db";
-import type { DbOrTx } from "@/lib/email/outbox";
+import type { DbOrTx } from "@/lib/db";
 
 export interface DeliveryCounts {
   recipients: number;

@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { createSignInLink, LINK_MINUTES } from "@/lib/auth/email-link";
 import { recordEvent } from "@/lib/billing/ledger";
 import { getStripe } from "@/lib/billing/stripe";
-import { getDb, tables, type Db } from "@/lib/db";
+import { getDb, tables, type Db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { purchaseReadyEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -14,7 +14,6 @@ import { env } from "@/lib/env";
 // however often, only its PaymentIntent id is taken from it, and the purchase is
 // read again from Stripe and stored as it is now. So every order converges.
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const { purchases, users } = tables;
 
 export type PurchaseStatus = (typeof purchases.$inferSelect)["status"];
