@@ -1,14 +1,10 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { attachment } from "@/lib/http/download";
 import { route } from "@/lib/http/route";
 import { openDownload } from "@/lib/products/library";
 
 // A signed download link from the library: served by the app as a stream, never from
 // a public file address. Refusals go back to the library, which says what happened.
-
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export const GET = route("GET /account/library/download", async (request: Request) => {
   const url = new URL(request.url);
