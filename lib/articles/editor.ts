@@ -6,7 +6,7 @@ import { validate } from "@/lib/actions/validate";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
 import { getDb, tables, type Tx } from "@/lib/db";
-import { slugify } from "@/lib/lessons/editor";
+import { firstFreeSlug, slugify } from "@/lib/slugs";
 import { unknownFlowcharts } from "./flowchart";
 
 // The coach's side of the public articles: drafts, saves that keep what they
@@ -47,10 +47,7 @@ export async function createArticle(actor: CurrentUser, input: unknown): Promise
   if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // slugify() falls back to "lesson" for a title with no letters or digits.
-    const base = /[a-z0-9]/i.test(parsed.data.title.normalize("NFKD")) ? slugify(parsed.data.title) : "article";
-    let slug = base;
-    for (let n = 2; RESERVED_SLUGS.includes(slug) || !(await slugIsFree(tx, slug)); n++) slug = `${base}-${n}`;
+    const slug = await firstFreeSlug(slugify(parsed.data.title, "article"), async (candidate) => !RESERVED_SLUGS.includes(candidate) && (await slugIsFree(tx, candidate)));
     const [row] = await tx.insert(articles).values({ title: parsed.data.title, slug, bodyMd: "", status: "draft" }).returning({ id: articles.id });
     if (!row) throw new Error("the new article was not stored");
     return { ok: true as const, id: row.id };

@@ -6,32 +6,19 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
 import { getDb, tables, type Tx } from "@/lib/db";
+import { firstFreeSlug, slugify } from "@/lib/slugs";
 import { todayIn } from "./calendar";
 
-
-export function slugify(title: string): string {
-  return (
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "lesson"
-  );
-}
-
 /** A slug no lesson uses and no old slug redirects from. */
-async function freeSlug(tx: Tx, base: string, exceptLessonId?: number): Promise<string> {
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base}-${i}`;
+function freeSlug(tx: Tx, base: string, exceptLessonId?: number): Promise<string> {
+  return firstFreeSlug(base, async (candidate) => {
     const taken = await tx.query.lessons.findFirst({
       columns: { id: true },
       where: exceptLessonId ? and(eq(tables.lessons.slug, candidate), ne(tables.lessons.id, exceptLessonId)) : eq(tables.lessons.slug, candidate),
     });
     const redirected = await tx.query.lessonSlugRedirects.findFirst({ columns: { lessonId: true }, where: eq(tables.lessonSlugRedirects.oldSlug, candidate) });
-    if (!taken && (!redirected || redirected.lessonId === exceptLessonId)) return candidate;
-  }
+    return !taken && (!redirected || redirected.lessonId === exceptLessonId);
+  });
 }
 
 /** Everything the lesson list needs, drafts included. */
@@ -55,8 +42,7 @@ export async function createModule(actor: CurrentUser, input: unknown) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [{ top } = { top: 0 }] = await tx.select({ top: max(tables.modules.position) }).from(tables.modules);
-    let slug = slugify(parsed.data.title);
-    for (let i = 2; await tx.query.modules.findFirst({ where: eq(tables.modules.slug, slug) }); i++) slug = `${slugify(parsed.data.title)}-${i}`;
+    const slug = await firstFreeSlug(slugify(parsed.data.title, "lesson"), async (candidate) => !(await tx.query.modules.findFirst({ columns: { id: true }, where: eq(tables.modules.slug, candidate) })));
     const [row] = await tx.insert(tables.modules).values({ ...parsed.data, slug, position: (top ?? 0) + 1 }).returning({ id: tables.modules.id });
     return { ok: true as const, id: row?.id ?? 0 };
   });
@@ -74,7 +60,7 @@ export async function createLesson(actor: CurrentUser, input: unknown) {
     const mod = await tx.query.modules.findFirst({ columns: { id: true }, where: eq(tables.modules.id, parsed.data.moduleId) });
     if (!mod) return { ok: false as const, error: "That module no longer exists." };
     const [{ top } = { top: 0 }] = await tx.select({ top: max(tables.lessons.position) }).from(tables.lessons).where(eq(tables.lessons.moduleId, mod.id));
-    const slug = await freeSlug(tx, slugify(parsed.data.title));
+    const slug = await freeSlug(tx, slugify(parsed.data.title, "lesson"));
     const [row] = await tx
       .insert(tables.lessons)
       .values({ moduleId: mod.id, title: parsed.data.title, slug, bodyMd: "", position: (top ?? 0) + 1, status: "draft" })

@@ -5,6 +5,7 @@ import { isCoach } from "@/lib/auth/roles";
 import { getAccess } from "@/lib/billing/subscriptions";
 import { getDb, tables } from "@/lib/db";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { slugify as slugifyTitle } from "@/lib/slugs";
 
 // The archive: issues that have gone out, as web pages. Each issue is public or
 // for members (people with Dojo access; coaches see everything).
@@ -12,17 +13,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 const issues = tables.newsletterIssues;
 const PUBLISHED = inArray(issues.status, ["sending", "sent"]);
 
-export function slugify(subject: string): string {
-  const slug = subject
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "issue";
-}
+export const slugify = (subject: string): string => slugifyTitle(subject, "issue");
 
 export const archivePath = (issue: { id: number; subject: string }) => `/newsletter/archive/${issue.id}-${slugify(issue.subject)}`;
 /** Where members read a members-only letter: a Dojo page, because the public archive is one cached page for everyone. */

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCoach } from "@/lib/auth/guards";
 import { getDb, tables } from "@/lib/db";
 import { env } from "@/lib/env";
-import { slugify } from "@/lib/lessons/editor";
+import { firstFreeSlug, slugify } from "@/lib/slugs";
 import { log, reason } from "@/lib/log";
 import { CURRENCIES, parsePrice } from "./money";
 import { fileStore, newStorageKey } from "./storage/configured";
@@ -35,9 +35,11 @@ export async function createProduct(actor: CurrentUser, input: unknown): Promise
   if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const base = /[a-z0-9]/i.test(parsed.data.title.normalize("NFKD")) ? slugify(parsed.data.title) : "product";
-    let slug = base === "index" ? "index-1" : base;
-    for (let n = 2; (await tx.query.products.findFirst({ columns: { id: true }, where: eq(products.slug, slug) })) !== undefined; n++) slug = `${base}-${n}`;
+    // "index" is the catalogue's own address (/products is rewritten to /products/index).
+    const slug = await firstFreeSlug(
+      slugify(parsed.data.title, "product"),
+      async (candidate) => candidate !== "index" && !(await tx.query.products.findFirst({ columns: { id: true }, where: eq(products.slug, candidate) })),
+    );
     const [row] = await tx.insert(products).values({ title: parsed.data.title, slug, priceCents: 1000, currency: "usd" }).returning({ id: products.id });
     if (!row) throw new Error("the new product was not stored");
     return { ok: true as const, id: row.id };
